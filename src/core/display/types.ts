@@ -87,6 +87,11 @@ export interface ImageItem {
   readonly w: number;
   readonly h: number;
   readonly src: SourceRef | null;
+  /**
+   * When set, only this part of the drawn image shows: a picture set to fill its frame is scaled to cover it
+   * (x/y/w/h above may reach past the frame) and clipped to the frame here. Outputs must clip to it.
+   */
+  readonly clip?: { readonly x: number; readonly y: number; readonly w: number; readonly h: number };
 }
 
 export type DisplayItem = GlyphItem | RuleItem | RectItem | ImageItem;

@@ -31,8 +31,9 @@ export const DatelineNodeSchema = z.looseObject({
   agency: z.string().min(1), // 本报, 新华社 …
   place: z.string().default(''),
   date: z.string().optional(), // as printed: 3月4日
-  /** 讯 for the paper's own copy, 电 for wire copy; derived from the agency when absent. */
-  suffix: z.enum(['讯', '电']).optional(),
+  /** 讯 for the paper's own copy, 电 for wire copy; derived from the agency when absent.
+   *  报道 is the relayed form `据新华社北京3月4日报道`, printed with a leading 据. */
+  suffix: z.enum(['讯', '电', '报道']).optional(),
   credits: z.array(CreditSchema).default([]),
 });
 export type DatelineNodeJSON = z.infer<typeof DatelineNodeSchema>;
@@ -69,7 +70,7 @@ export type BodyJSON = z.infer<typeof BodySchema>;
 /** The printed form of a dateline: agency + place + date + 讯/电, then the credits in full-width brackets. */
 export function datelineText(d: Pick<DatelineNodeJSON, 'agency' | 'place' | 'date' | 'suffix' | 'credits'>): string {
   const suffix = d.suffix ?? (d.agency === '本报' ? '讯' : '电');
-  const head = `${d.agency}${d.place}${d.date ?? ''}${suffix}`;
+  const head = `${suffix === '报道' ? '据' : ''}${d.agency}${d.place}${d.date ?? ''}${suffix}`;
   if (d.credits.length === 0) return head;
   const credits = d.credits.map((c) => `${c.role}\u3000${c.names.join('\u3000')}`).join('\u3000');
   return `${head}（${credits}）`;
@@ -88,7 +89,7 @@ export function subheadNode(text: string, styleId = 'subhead'): SubheadNodeJSON 
   return { type: 'subhead', version: 1, styleId, direction: null, format: '', indent: 0, children: [textNode(text)] };
 }
 
-export function datelineNode(d: { agency: string; place: string; date?: string; suffix?: '讯' | '电'; credits: { role: string; names: string[] }[] }): DatelineNodeJSON {
+export function datelineNode(d: { agency: string; place: string; date?: string; suffix?: '讯' | '电' | '报道'; credits: { role: string; names: string[] }[] }): DatelineNodeJSON {
   return { version: 1, ...d, type: 'dateline' };
 }
 

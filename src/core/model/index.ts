@@ -13,3 +13,4 @@ export * from './issue';
 export * from './validate';
 export * from './migrate';
 export * from './weekday';
+export * from './length';

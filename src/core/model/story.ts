@@ -28,6 +28,16 @@ export const PhotoSchema = z.object({
 });
 export type Photo = z.infer<typeof PhotoSchema>;
 
+/** One import decision: `before` → `after` at `offset` of `field` ('body', 'headline.main', 'photos.0.credit' …). */
+export const ImportNoteSchema = z.object({
+  rule: z.string(),
+  offset: z.number().int().min(0),
+  before: z.string(),
+  after: z.string(),
+  field: z.string().optional(),
+});
+export type ImportNote = z.infer<typeof ImportNoteSchema>;
+
 export const StoryIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, '稿件编号只能由小写字母、数字和连字符组成');
 
 export const StorySchema = z.object({
@@ -47,8 +57,9 @@ export const StorySchema = z.object({
   revision: z.number().int().min(0).default(0),
   /** 半角式/开明式 per story, else the house style. */
   punctStyle: z.enum(['quanjiao', 'banjiao', 'kaiming']).optional(),
-  /** Import decisions kept for review (see src/core/text). */
-  importNotes: z.array(z.object({ rule: z.string(), offset: z.number().int().min(0), before: z.string(), after: z.string() })).default([]),
+  /** Import decisions kept for review (see src/core/text). `offset` counts UTF-16 units in `field`'s text
+   *  (the body's plain text per `bodyPlainText` when `field` is absent or 'body'). */
+  importNotes: z.array(ImportNoteSchema).default([]),
   updatedAt: z.string().default(''),
 });
 export type Story = z.infer<typeof StorySchema>;

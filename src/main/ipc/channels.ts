@@ -1,12 +1,218 @@
 import { z } from 'zod';
+import { IssueSchema, StorySchema, StoryIdSchema, type Asset, type IssueMeta, type Story } from '../../core/model';
 
 // The typed IPC channel table shared by the main process, the preload and the e2e Chromium host.
-// Each channel names the schema its payload must pass; the result type is the handler's return type.
-// Adding a channel: add it here, add its handler in handlers.ts, expose it in src/preload/api.ts.
+// Each channel names the schema its payload must pass and (in ChannelResults) the type it resolves to.
+// Adding a channel: add its payload schema here and its result type to ChannelResults, add its
+// handler to a table in handlers/ (merged in handlers/index.ts); src/preload/api.ts types it from here.
+// This file is imported by the renderer's typecheck: no Node types, only zod and plain data types.
 
 export const channels = {
   'app:info': z.object({}).strict(),
+  /** The issue folder named on the command line that started the app, if any. */
+  'app:launchIssue': z.object({}).strict(),
+  /** Copies the bundled sample issue into the documents folder and opens the copy. */
+  'issue:openSample': z.object({}).strict(),
+  /** One font file's bytes for the renderer's font registry (FaceInfo.file form, see src/core/fonts/loader.ts). */
+  'font:load': z.object({ file: z.string().min(1).max(4200).refine((f) => !f.includes('\0'), '路径含有空字符') }).strict(),
+  /** A screen copy of an issue's picture (sRGB JPEG, at most `widthPx` wide) for the page view. */
+  'asset:preview': z.object({ sessionId: z.string().regex(/^[0-9a-f]{16}$/, '会话编号无效'), assetId: z.string().regex(/^[0-9a-f]{64}\.(jpg|png)$/, '图片编号无效'), widthPx: z.number().int().min(16).max(4000) }).strict(),
+  ...storeChannels(),
 } as const;
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** Which shell answers: the Electron main process, or the e2e Chromium host's Node server. */
+  host: 'electron' | 'chromium';
+  platform: string;
+}
+
+/** A file the store could not use, or something it noticed, named for the user (Chinese, with the file). */
+export interface IssueNotice {
+  file: string;
+  message: string;
+}
+
+/** An issue as the desk opens it: where the folder is, its metadata, its stories in budget order, and what went wrong. */
+export interface DeskIssue {
+  dir: string;
+  issue: IssueMeta;
+  stories: Story[];
+  readOnlyReason: string | null;
+  /** Stories or assets that could not be read (they are missing from `stories`). */
+  problems: IssueNotice[];
+  findings: IssueNotice[];
+}
+
+// ——— Store channels (H-store; handlers in handlers/store.ts). An open issue is a session: its unsaved
+// drafts, autosave journal, locks and the watch for colleagues' saves live in the main process, and the
+// renderer names the session by id. Paths come from the main process's own dialogs; the store still
+// refuses any path that leaves an issue folder.
+function storeChannels() {
+  const sessionId = z.string().regex(/^[0-9a-f]{16}$/, '会话编号无效');
+  const storyId = StoryIdSchema;
+  const absPath = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), '路径含有空字符');
+  const lockTarget = z.object({ kind: z.enum(['story', 'page']), id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/) }).strict();
+  const size = z.union([z.enum(['broadsheet', 'tabloid']), z.object({ widthMm: z.number().min(50).max(2000), heightMm: z.number().min(50).max(2000) }).strict()]);
+  const snapshotId = z.string().regex(/^[0-9A-Za-z-]{8,80}$/, '快照编号无效');
+  return {
+    /** Open an issue folder for editing (an already open folder returns its session). */
+    'issue:open': z.object({ path: absPath }).strict(),
+    /** Make a new empty issue folder and open it. */
+    'issue:create': z.object({ path: absPath, paper: z.string().min(1).max(100), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), pages: z.number().int().min(1).max(200), size }).strict(),
+    /** Journal unsaved drafts, release locks, stop watching. */
+    'issue:close': z.object({ sessionId }).strict(),
+    'issue:get': z.object({ sessionId }).strict(),
+    /** Save issue.json (pages, frames, styles …); refused as a conflict if a colleague saved it since. */
+    'issue:saveMeta': z.object({ sessionId, meta: IssueSchema }).strict(),
+    /** Colleagues' saves, conflicts, lost locks, autosaves since the last call. */
+    'issue:events': z.object({ sessionId }).strict(),
+    /** The budget (稿单): every story with its state. */
+    'story:list': z.object({ sessionId }).strict(),
+    'story:get': z.object({ sessionId, storyId }).strict(),
+    /** The editor's current state of a story (autosaved to the journal within 2 s); takes its lock. */
+    'story:edit': z.object({ sessionId, story: StorySchema }).strict(),
+    /** Save a story (optionally with its latest state); a colleague's intervening save gives a conflict. */
+    'story:save': z.object({ sessionId, storyId, story: StorySchema.optional() }).strict(),
+    'story:discard': z.object({ sessionId, storyId }).strict(),
+    'story:add': z.object({ sessionId, story: StorySchema }).strict(),
+    'story:resolveConflict': z.object({ sessionId, storyId, keep: z.enum(['mine', 'theirs']) }).strict(),
+    /** Take the crash-recovered (journaled) state of a story as its draft, or throw it away. */
+    'recovery:apply': z.object({ sessionId, storyId }).strict(),
+    'recovery:discard': z.object({ sessionId, storyId }).strict(),
+    'lock:acquire': z.object({ sessionId, target: lockTarget }).strict(),
+    'lock:release': z.object({ sessionId, target: lockTarget }).strict(),
+    'lock:list': z.object({ sessionId }).strict(),
+    'history:list': z.object({ sessionId }).strict(),
+    /** Restore the whole issue, or one story, as it was at a snapshot (the state before is snapshotted first). */
+    'history:restore': z.object({ sessionId, snapshotId, storyId: storyId.optional() }).strict(),
+    /** Import a JPEG/PNG into the issue (checked, stored by content hash). */
+    'asset:import': z.object({ sessionId, path: absPath, source: z.string().max(500).optional() }).strict(),
+  };
+}
+
+/** A problem file: what the user is told (file, reason) and the snapshot to restore it from. */
+export interface StoreProblem {
+  kind: string;
+  file: string;
+  reason: string;
+  message: string;
+  fields: { path: string; message: string }[];
+  lastGoodSnapshot: string | null;
+}
+
+export interface LockView {
+  kind: 'story' | 'page';
+  id: string;
+  user: string;
+  host: string;
+  heartbeatAt: string;
+  stale: boolean;
+  mine: boolean;
+}
+
+export interface RecoveryView {
+  storyId: string;
+  slug: string;
+  at: string;
+  user: string;
+  baseRevision: number;
+  currentRevision: number | null;
+}
+
+/** An open issue session: the desk's view plus what editing needs. */
+export interface DeskSession extends DeskIssue {
+  sessionId: string;
+  metaHash: string;
+  readOnly: boolean;
+  storeProblems: StoreProblem[];
+  /** Unsaved edits found from a crash: offer to recover each. */
+  recovery: RecoveryView[];
+  locks: LockView[];
+  dirty: string[];
+}
+
+export interface BudgetEntry {
+  id: string;
+  slug: string;
+  kind: Story['kind'];
+  status: Story['status'];
+  author: string;
+  revision: number;
+  /** Han characters and other text in the body, for the budget's 字数 column. */
+  chars: number;
+  dirty: boolean;
+  lock: LockView | null;
+  /** Present when the story file could not be read. */
+  problem: StoreProblem | null;
+}
+
+export interface StoryView {
+  story: Story;
+  savedRevision: number;
+  dirty: boolean;
+  lock: LockView | null;
+  readOnlyReason: string | null;
+}
+
+export type SaveView =
+  | { status: 'saved' | 'unchanged'; story: Story }
+  | { status: 'conflict'; folder: string; message: string };
+
+export type StoreEventView =
+  | { type: 'storyChanged'; storyId: string; revision: number; story: Story }
+  | { type: 'metaChanged'; meta: IssueMeta }
+  | { type: 'conflict'; storyId: string; folder: string; theirsRevision: number; message: string }
+  | { type: 'fileProblem'; problem: StoreProblem }
+  | { type: 'lockLost'; target: { kind: 'story' | 'page'; id: string }; holder: LockView | null }
+  | { type: 'autosaved'; storyIds: string[]; at: string }
+  | { type: 'autosaveFailed'; error: StoreProblem };
+
+export type LockAcquireView = { ok: true; tookOver: boolean } | { ok: false; holder: LockView; message: string };
+
+export interface SnapshotView {
+  id: string;
+  at: string;
+  kind: 'full' | 'delta';
+  reason: string;
+  user: string;
+  files: string[];
+}
+
+export interface StoreResults {
+  'issue:open': DeskSession;
+  'issue:create': DeskSession;
+  'issue:close': { closed: boolean };
+  'issue:get': DeskSession;
+  'issue:saveMeta': { meta: IssueMeta; metaHash: string };
+  'issue:events': StoreEventView[];
+  'story:list': BudgetEntry[];
+  'story:get': StoryView;
+  'story:edit': { dirty: true };
+  'story:save': SaveView;
+  'story:discard': StoryView;
+  'story:add': StoryView;
+  'story:resolveConflict': SaveView;
+  'recovery:apply': StoryView;
+  'recovery:discard': { discarded: boolean };
+  'lock:acquire': LockAcquireView;
+  'lock:release': { released: boolean };
+  'lock:list': LockView[];
+  'history:list': SnapshotView[];
+  'history:restore': { restored: string[]; beforeSnapshotId: string | null; session: DeskSession };
+  'asset:import': { asset: Asset; added: boolean };
+}
+
+export interface ChannelResults extends StoreResults {
+  'app:info': AppInfo;
+  'app:launchIssue': { path: string | null };
+  'issue:openSample': DeskSession;
+  /** SFNT bytes as base64: the Playwright host's binding carries only JSON. */
+  'font:load': { base64: string };
+  'asset:preview': { dataUrl: string };
+}
 
 export type Channel = keyof typeof channels;
 export type Payload<C extends Channel> = z.infer<(typeof channels)[C]>;
+export type Result<C extends Channel> = C extends keyof ChannelResults ? ChannelResults[C] : never;

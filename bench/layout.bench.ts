@@ -1,0 +1,104 @@
+// Layout costs: a full page cold (caches cleared, parsed fonts kept), the relayout after a one-character
+// edit (only that story's thread is set again), and a whole 24-page issue cold.
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { type BenchCase } from './harness';
+import { generateIssue, SAMPLE_ISSUE_DIR } from './generate-issue';
+import { FontRegistry } from '../src/core/fonts';
+import { LayoutEngine } from '../src/core/layout';
+import { ComposeTypesetter } from '../src/core/layout/compose-typesetter';
+import { IssueSchema, StorySchema, type IssueMeta, type Story, bodyOf } from '../src/core/model/index';
+import { nodeFontLoader } from '../src/main/fonts/node-font-loader';
+
+interface Bench {
+  meta: IssueMeta;
+  stories: Map<string, Story>;
+  ts: ComposeTypesetter;
+  engine: LayoutEngine;
+}
+
+async function sampleIssue(): Promise<{ meta: IssueMeta; stories: Map<string, Story> }> {
+  const meta = IssueSchema.parse(JSON.parse(await readFile(path.join(SAMPLE_ISSUE_DIR, 'issue.json'), 'utf8')));
+  const stories = new Map<string, Story>();
+  for (const f of await readdir(path.join(SAMPLE_ISSUE_DIR, 'stories'))) {
+    const s = StorySchema.parse(JSON.parse(await readFile(path.join(SAMPLE_ISSUE_DIR, 'stories', f), 'utf8')));
+    stories.set(s.id, s);
+  }
+  return { meta, stories };
+}
+
+async function prepared(meta: IssueMeta, stories: Map<string, Story>): Promise<Bench> {
+  const fonts = new FontRegistry(nodeFontLoader, meta.house.fonts);
+  const ts = new ComposeTypesetter(fonts, meta.styles, meta.house);
+  await ts.prepare(meta, stories);
+  return { meta, stories, ts, engine: new LayoutEngine(ts) };
+}
+
+let sample: Bench | undefined;
+let issue24: Bench | undefined;
+const need = <T>(x: T | undefined): T => {
+  if (!x) throw new Error('setup did not run');
+  return x;
+};
+
+/** The lead story with one character of its second paragraph replaced: a keystroke. */
+function editOf(story: Story, variant: number): Story {
+  const blocks = story.body.root.children.map((b, i) => {
+    if (i !== 1) return b;
+    const children = b.children.map((c, j) => (j === 0 && c.type === 'text' ? { ...c, text: (variant % 2 ? '新' : '区') + c.text.slice(1) } : c));
+    return { ...b, children };
+  });
+  return { ...story, body: bodyOf(blocks as typeof story.body.root.children) };
+}
+
+let edits: Story[] = [];
+let editIndex = 0;
+const LEAD = 'zhaoshang-yinqiang';
+
+export const cases: BenchCase[] = [
+  {
+    group: 'layout',
+    name: '样张整版冷排（13 篇稿件，约 9 千字）',
+    async setup() {
+      const { meta, stories } = await sampleIssue();
+      sample = await prepared(meta, stories);
+    },
+    beforeEach() {
+      need(sample).ts.clear();
+      need(sample).engine.clear();
+    },
+    run: () => need(sample).engine.layout(need(sample).meta, need(sample).stories),
+    target: { value: 10, unit: 'ms', label: '样张整版排版 ≤ 10 ms（冷）' },
+  },
+  {
+    group: 'layout',
+    name: '改一个字后重排（只重排该稿）',
+    async setup() {
+      const { meta, stories } = await sampleIssue();
+      sample = await prepared(meta, stories);
+      const lead = need(sample.stories.get(LEAD));
+      edits = [editOf(lead, 0), editOf(lead, 1)];
+      sample.engine.layout(sample.meta, sample.stories);
+    },
+    beforeEach() {
+      const s = need(sample);
+      s.stories.set(LEAD, edits[editIndex++ % 2]!);
+    },
+    run: () => need(sample).engine.layout(need(sample).meta, need(sample).stories),
+    target: { value: 2, unit: 'ms', label: '一字之改重排 ≤ 2 ms' },
+  },
+  {
+    group: 'layout',
+    name: '24 版整期冷排（200 篇稿件）',
+    async setup() {
+      const g = generateIssue();
+      issue24 = await prepared(g.issue, new Map(g.stories.map((s) => [s.id, s])));
+    },
+    beforeEach() {
+      need(issue24).ts.clear();
+      need(issue24).engine.clear();
+    },
+    run: () => need(issue24).engine.layout(need(issue24).meta, need(issue24).stories),
+    target: { value: 250, unit: 'ms', label: '24 版整期排版 ≤ 250 ms（冷）' },
+  },
+];

@@ -1,0 +1,96 @@
+import { test, expect } from './host/fixtures';
+
+// The writing desk and the layout desk on a copy of the sample issue.
+
+const SLUG = '聚力重点招大引强';
+
+test('opens a story, types, saves, and finds the text again after reopening', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: SLUG, exact: true }).click();
+  const editor = page.getByTestId('story-editor-content');
+  await expect(editor).toBeVisible();
+  await expect(page.getByTestId('story-editor')).toHaveAttribute('data-readonly', 'false');
+
+  // Type at the end of the first paragraph.
+  await editor.locator('p').first().click();
+  await page.keyboard.press('End');
+  const added = '夜班测试新增文字';
+  await page.keyboard.type(added);
+  await expect(editor.locator('p').first()).toContainText(added);
+  await expect(page.getByTestId('story-save-state')).toHaveText('有未保存的修改');
+  await page.screenshot({ path: test.info().outputPath('writing-desk.png') });
+
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByTestId('story-save-state')).toContainText('已保存');
+
+  await page.getByRole('button', { name: '关闭', exact: true }).click();
+  await expect(editor).toHaveCount(0);
+  await page.getByRole('button', { name: SLUG, exact: true }).click();
+  await expect(page.getByTestId('story-editor-content').locator('p').first()).toContainText(added);
+
+  // Saved to disk, not only held in the session: a fresh read of the story file has it.
+  const { openIssue } = await import('../src/main/store');
+  const dir = (await page.locator('.issue-copy').getAttribute('title'))!;
+  const onDisk = await openIssue(dir, { readOnly: true });
+  const story = Object.values(onDisk.stories).find((s) => s.slug === SLUG)!;
+  expect(JSON.stringify(story.body)).toContain(added);
+});
+
+test('the page view draws the sample page from glyph outlines, and zooms', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('tab', { name: '版面' }).click();
+  const sheet = page.getByTestId('page-sheet');
+  await expect(sheet).toHaveAttribute('data-page', '07', { timeout: 45_000 });
+  const svg = sheet.locator('svg');
+  await expect(svg).toBeVisible();
+  const counts = await svg.evaluate((el) => ({ use: el.querySelectorAll('use').length, text: el.querySelectorAll('text').length, paths: el.querySelectorAll('defs path').length }));
+  expect(counts.text).toBe(0);
+  expect(counts.use).toBeGreaterThan(5000);
+  expect(counts.paths).toBeGreaterThan(500);
+  // The sample page's three photos, as screen copies of the issue's own asset files.
+  await expect.poll(() => svg.evaluate((el) => [...el.querySelectorAll('image')].map((i) => (i.getAttribute('href') ?? '').slice(0, 23)))).toEqual(Array(3).fill('data:image/jpeg;base64,'));
+  await page.screenshot({ path: test.info().outputPath('layout-desk.png') });
+
+  const width = async () => (await sheet.boundingBox())!.width;
+  const fit = await width();
+  await page.getByRole('button', { name: '100%' }).click();
+  const w100 = await width();
+  // 390 mm at 96 dpi.
+  expect(w100).toBeCloseTo((390 / 25.4) * 96, 0);
+  await page.getByRole('button', { name: '200%' }).click();
+  expect(await width()).toBeCloseTo(w100 * 2, 0);
+  await page.getByRole('button', { name: '适合窗口' }).click();
+  expect(await width()).toBeCloseTo(fit, 0);
+
+  // A click on a story's text opens it on the writing desk.
+  await sheet.locator('rect[data-frame="04-text-zhongda-xiangmu"]').click();
+  await expect(page.getByRole('tab', { name: '写稿台' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('region', { name: '稿件编辑' })).toHaveAttribute('data-story-id', 'zhongda-xiangmu');
+  await expect(page.getByTestId('story-editor-content')).toContainText('太白湖新区今年谋划实');
+});
+
+test('shows live copyfit from the layout in the budget and the editor', async ({ app }) => {
+  const { page } = app;
+  const row = page.locator(`tr:has(button:text-is("${SLUG}"))`);
+  // The sample story is 4 lines short: its frame has 70 lines, the text fills 66.
+  await expect(row.locator('.copyfit')).toHaveText(/^欠 \d+ 字$/, { timeout: 45_000 });
+  await row.getByRole('button', { name: SLUG }).click();
+  const label = page.getByTestId('story-copyfit');
+  await expect(label).toHaveText(/^欠 \d+ 字$/);
+  const before = Number((await label.textContent())!.match(/\d+/)![0]);
+
+  // Pasting a long paragraph overruns the frame: the label turns to 超 N 行.
+  const editor = page.getByTestId('story-editor-content');
+  await editor.locator('p').last().click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.insertText('太白湖新区'.repeat(200));
+  await expect(label).toHaveText(/^超 \d+ 行$/);
+  await expect(label).toHaveAttribute('data-copyfit', 'over');
+  await expect(row.locator('.copyfit')).toHaveText(/^超 \d+ 行$/);
+
+  // Undo takes it back to what it was.
+  await page.getByTestId('story-undo').click();
+  await page.getByTestId('story-undo').click();
+  await expect(label).toHaveText(`欠 ${before} 字`);
+});

@@ -1,0 +1,70 @@
+import type { KinsokuLevel } from '../model/house';
+
+// Character classes for zh-Hans horizontal setting (TYPESETTING.md §1.2, §1.4, §2.1). Quotes are read as
+// opening/closing by code point, never by neighbours (UAX #14's ambiguous QU is wrong for Chinese).
+
+const set = (s: string): ReadonlySet<number> => new Set([...s].map((c) => c.codePointAt(0)!));
+
+/** 点号 that take their ink in the left half of the cell and a compressible blank on the right. */
+export const PAUSE = set('、，：；,;:');
+export const STOP = set('。．？！.?!');
+export const CLOSE = set('”’）》〉】〗〕］｝」』)]}');
+export const OPEN = set('“‘（《〈【〖〔［｛「『([{');
+/** 间隔号: set at ½ em, centred, never line-initial. */
+export const MIDDOT = set('·・‧');
+/** 连接号 (½ em or 1 em, centred, fixed width): no stretch beside them. */
+export const CONNECTOR = set('～–-~');
+/** 分隔号: ½ em fixed; GB level forbids breaking on either side. */
+export const SOLIDUS = set('/／');
+export const POSTFIX = set('%％‰℃°′″');
+export const PREFIX = set('￥¥$£€№');
+export const EM_DASH = 0x2014;
+export const TWO_EM_DASH = 0x2e3a;
+export const ELLIPSIS = 0x2026;
+export const MIDLINE_ELLIPSIS = 0x22ef;
+export const CREDIT_BULLET = 0x25a0; // ■ keeps with the next character
+export const IDEO_SPACE = 0x3000;
+
+const BASIC_NO_START = set('。．，、：；！？‼⁇⁈⁉”’）》〉】〗〕］｝」』·・‧～–-／/%％‰℃°′″,.:;!?)]}');
+const BASIC_NO_END = set('“‘（《〈【〖〔［｛「『([{￥¥$£€№■');
+
+export function isHan(cp: number): boolean {
+  return (
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x20000 && cp <= 0x3ffff) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    cp === 0x3007 || cp === 0x3013 || // 〇 〓
+    (cp >= 0x3040 && cp <= 0x30ff && cp !== 0x30fb) // kana (・ is a middot)
+  );
+}
+
+export function isDigit(cp: number): boolean {
+  return (cp >= 0x30 && cp <= 0x39) || (cp >= 0xff10 && cp <= 0xff19);
+}
+
+export function isLatin(cp: number): boolean {
+  return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0xc0 && cp <= 0x24f && cp !== 0xd7 && cp !== 0xf7) || (cp >= 0x370 && cp <= 0x3ff) || (cp >= 0x400 && cp <= 0x4ff);
+}
+
+export function isPunct(cp: number): boolean {
+  return PAUSE.has(cp) || STOP.has(cp) || CLOSE.has(cp) || OPEN.has(cp) || MIDDOT.has(cp) || SOLIDUS.has(cp) ||
+    cp === EM_DASH || cp === TWO_EM_DASH || cp === ELLIPSIS || cp === MIDLINE_ELLIPSIS || cp === 0xff5e;
+}
+
+export interface KinsokuRules {
+  readonly noStart: (cp: number) => boolean;
+  readonly noEnd: (cp: number) => boolean;
+  /** `——` / `……` may not begin a line (strict level). */
+  readonly longMarksNoStart: boolean;
+}
+
+export function kinsokuRules(level: KinsokuLevel): KinsokuRules {
+  if (level === 'none') return { noStart: () => false, noEnd: () => false, longMarksNoStart: false };
+  const gb = level === 'gb' || level === 'strict';
+  return {
+    noStart: (cp) => BASIC_NO_START.has(cp),
+    noEnd: (cp) => BASIC_NO_END.has(cp) || (gb && SOLIDUS.has(cp)),
+    longMarksNoStart: level === 'strict',
+  };
+}

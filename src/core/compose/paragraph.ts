@@ -1,0 +1,107 @@
+import type { FontRegistry } from '../fonts';
+import type { ComposerParagraph } from '../model/compose-input';
+import type { HouseSettings } from '../model/house';
+import type { StyleCatalog } from '../model/style';
+import { emitLine } from './emit';
+import { layoutLine } from './justify';
+import { breakLines } from './line-breaker';
+import { fixOrphan } from './orphan';
+import { prepare } from './prepare';
+import type { SourceChar } from './segment';
+import { paragraphStyle, runStyle, settingsFrom } from './styles';
+import type { ComposedLine, ComposedParagraph, ComposeSettings, RunStyle, SourceContext } from './types';
+
+export interface ComposeContext {
+  readonly fonts: FontRegistry;
+  readonly styles: StyleCatalog;
+  readonly house: HouseSettings;
+  /** Per-story overrides of the house settings (e.g. 开明式 punctuation for one story). */
+  readonly settings?: Partial<ComposeSettings>;
+  readonly source?: SourceContext;
+}
+
+const BODY_SOURCE: SourceContext = { storyId: '', field: 'body' };
+
+/** Resolved styles are shared objects, so a line's glyphs can compare styles by identity. */
+function charsOf(p: ComposerParagraph, ctx: ComposeContext): SourceChar[] {
+  const para = paragraphStyle(ctx.styles, p.styleId);
+  const chars: SourceChar[] = [];
+  const memo = new Map<string, RunStyle>();
+  for (const run of p.runs) {
+    const key = `${run.styleId ?? ''}|${run.bold ? 1 : 0}`;
+    let style = memo.get(key);
+    if (!style) {
+      style = runStyle(para, run, ctx.styles, ctx.house);
+      memo.set(key, style);
+    }
+    let off = run.offset;
+    for (const ch of run.text) {
+      chars.push({ cp: ch.codePointAt(0)!, text: ch, offset: off, style });
+      off += ch.length;
+    }
+  }
+  return chars;
+}
+
+/** Font styles and text a paragraph needs, for FontRegistry.ensure. */
+export function fontNeeds(p: ComposerParagraph, ctx: Pick<ComposeContext, 'styles' | 'house'>): { text: string; styles: RunStyle['font'][] } {
+  const para = paragraphStyle(ctx.styles, p.styleId);
+  const styles = new Map<string, RunStyle['font']>();
+  for (const run of [null, ...p.runs]) {
+    const f = runStyle(para, run, ctx.styles, ctx.house).font;
+    styles.set(`${f.role}/${f.weight}`, f);
+  }
+  return { text: p.runs.map((r) => r.text).join(''), styles: [...styles.values()] };
+}
+
+export async function ensureParagraphs(ps: readonly ComposerParagraph[], ctx: Pick<ComposeContext, 'fonts' | 'styles' | 'house'>): Promise<void> {
+  const byStyle = new Map<string, { font: RunStyle['font']; text: string[] }>();
+  for (const p of ps) {
+    const need = fontNeeds(p, ctx);
+    for (const f of need.styles) {
+      const key = `${f.role}/${f.weight}`;
+      const e = byStyle.get(key) ?? { font: f, text: [] };
+      e.text.push(need.text);
+      byStyle.set(key, e);
+    }
+  }
+  for (const { font, text } of byStyle.values()) await ctx.fonts.ensure(text.join(''), [font]);
+}
+
+/** Sets one paragraph at a measure (pt). Fonts must be ensured (ensureParagraphs). */
+export function composeParagraph(p: ComposerParagraph, measure: number, ctx: ComposeContext): ComposedParagraph {
+  const para = paragraphStyle(ctx.styles, p.styleId);
+  const settings = settingsFrom(ctx.house, ctx.settings);
+  const chars = charsOf(p, ctx);
+  const prep = prepare(chars, ctx.fonts, settings);
+  const base = runStyle(para, null, ctx.styles, ctx.house);
+  const indent = Math.min(para.firstLineIndentEm * base.size * base.scaleX, measure * 0.5);
+  const opt = { lineStartOpenTrim: settings.lineStartOpenTrim };
+  let spans = breakLines(prep, 0, measure, indent, opt);
+  let fallback = false;
+  if (para.align === 'justify') {
+    const fixed = fixOrphan(prep, spans, measure, indent, settings.minLastLineChars, opt);
+    spans = fixed.lines;
+    fallback = fixed.fallback;
+  }
+  const src = ctx.source ?? BODY_SOURCE;
+  const paraEnd = p.offset + p.runs.reduce((n, r) => n + r.text.length, 0);
+  const lines: ComposedLine[] = spans.map((l, i) => {
+    const spread = para.align === 'distribute' ? prep.units.length > 0 : para.align === 'justify' && !l.last;
+    const geo = layoutLine(prep, l.s, l.e, l.avail, l.indent, spread, para.align, opt.lineStartOpenTrim);
+    const start = l.s < prep.units.length ? prep.units[l.s]!.start : paraEnd;
+    const next = spans[i + 1];
+    const end = next && next.s < prep.units.length ? prep.units[next.s]!.start : paraEnd;
+    return emitLine(prep, geo, start, end, i === spans.length - 1, ctx.fonts, src);
+  });
+  return {
+    index: p.index,
+    kind: p.kind,
+    styleId: p.styleId,
+    lines,
+    measure,
+    missing: prep.missing.map((m) => ({ storyId: src.storyId, field: src.field, offset: m.offset, char: m.char })),
+    orphanFallback: fallback,
+    keepWithNextLines: para.keepWithNextLines,
+  };
+}

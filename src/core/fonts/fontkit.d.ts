@@ -1,0 +1,37 @@
+// The slice of fontkit 2.0's API that Yeban uses (the package ships no type declarations).
+declare module 'fontkit' {
+  export interface FontkitPath {
+    toSVG(): string;
+    readonly bbox: { readonly minX: number; readonly minY: number; readonly maxX: number; readonly maxY: number };
+  }
+  export interface FontkitGlyph {
+    readonly id: number;
+    readonly codePoints: readonly number[];
+    readonly advanceWidth: number;
+    readonly path: FontkitPath;
+    readonly bbox: { readonly minX: number; readonly minY: number; readonly maxX: number; readonly maxY: number };
+  }
+  export interface FontkitGlyphRun {
+    readonly glyphs: readonly FontkitGlyph[];
+    readonly positions: readonly { readonly xAdvance: number; readonly xOffset: number; readonly yOffset: number }[];
+  }
+  export interface FontkitFont {
+    readonly type: string;
+    readonly postscriptName: string | null;
+    readonly familyName: string | null;
+    readonly unitsPerEm: number;
+    readonly ascent: number;
+    readonly descent: number;
+    readonly numGlyphs: number;
+    readonly characterSet: readonly number[];
+    hasGlyphForCodePoint(codePoint: number): boolean;
+    glyphForCodePoint(codePoint: number): FontkitGlyph;
+    getGlyph(id: number): FontkitGlyph;
+    layout(text: string, features?: readonly string[] | Record<string, boolean>): FontkitGlyphRun;
+  }
+  export interface FontkitCollection {
+    readonly type: 'TTC' | 'DFont';
+    readonly fonts: readonly FontkitFont[];
+  }
+  export function create(buffer: Uint8Array, postscriptName?: string): FontkitFont | FontkitCollection;
+}

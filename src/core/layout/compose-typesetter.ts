@@ -1,0 +1,172 @@
+import { ComposeCache, type ComposeContext, ensureParagraphs, paragraphStyle, runStyle, setHeadline } from '../compose';
+import type { ComposeSettings } from '../compose';
+import type { FaceInfo } from '../display/types';
+import type { FontRegistry, FontStyle } from '../fonts';
+import { bodyToParagraphs, type ComposerParagraph, type ComposerRun, type HouseSettings, type IssueMeta, type ParagraphStyle, type Story, type StyleCatalog } from '../model';
+import { runningHeadTexts } from './running-head';
+import type { SetLine, TextOptions, Typesetter } from './typesetter';
+
+/** Suffix of the derived paragraph styles that continue a paragraph in a new column: no first-line indent. */
+const CONT = '~cont';
+
+function withContinuations(styles: StyleCatalog): StyleCatalog {
+  return {
+    ...styles,
+    paragraph: [...styles.paragraph, ...styles.paragraph.map((p): ParagraphStyle => ({ ...p, id: p.id + CONT, firstLineIndentEm: 0 }))],
+  };
+}
+
+/** The rest of a paragraph from source offset `from`, as a paragraph of its own without the first-line indent. */
+function tail(p: ComposerParagraph, from: number): ComposerParagraph {
+  const runs: ComposerRun[] = [];
+  for (const r of p.runs) {
+    const end = r.offset + r.text.length;
+    if (end <= from) continue;
+    runs.push(r.offset >= from ? r : { ...r, text: r.text.slice(from - r.offset), offset: from });
+  }
+  return { ...p, styleId: p.styleId + CONT, runs, offset: from };
+}
+
+/**
+ * The Typesetter over src/core/compose and a FontRegistry. Fonts load asynchronously: call `prepare` with
+ * the issue and its stories before laying out; layout itself is synchronous.
+ */
+export class ComposeTypesetter implements Typesetter {
+  private readonly styles: StyleCatalog;
+  private readonly caches = new Map<string, ComposeCache>();
+  private readonly settings = new Map<string, Partial<ComposeSettings> | undefined>();
+  private readonly bodies = new WeakMap<object, readonly ComposerParagraph[]>();
+  /** Lines already handed out per paragraph object, by start offset and measure: the flow asks again while
+   *  balancing columns and after jump lines move, and a Map read beats rebuilding the composer's key. */
+  private lines = new WeakMap<ComposerParagraph, Map<string, readonly SetLine[]>>();
+
+  constructor(
+    private readonly fonts: FontRegistry,
+    styles: StyleCatalog,
+    private readonly house: HouseSettings,
+  ) {
+    this.styles = withContinuations(styles);
+  }
+
+  /** Drop composed paragraphs (a "cold" run). Parsed fonts stay. */
+  clear(): void {
+    this.caches.clear();
+    this.lines = new WeakMap();
+  }
+
+  paragraphs(story: Story): readonly ComposerParagraph[] {
+    let ps = this.bodies.get(story.body);
+    if (!ps) {
+      ps = bodyToParagraphs(story.body);
+      this.bodies.set(story.body, ps);
+    }
+    return ps;
+  }
+
+  setParagraph(story: Story, para: ComposerParagraph, from: number, width: number): readonly SetLine[] {
+    let cache = this.caches.get(story.id);
+    if (!cache) this.caches.set(story.id, (cache = new ComposeCache()));
+    let memo = this.lines.get(para);
+    if (!memo) this.lines.set(para, (memo = new Map()));
+    const key = `${story.id}|${from}|${width}|${story.punctStyle ?? ''}`;
+    let lines = memo.get(key);
+    if (!lines) {
+      const p = from <= para.offset ? para : tail(para, from);
+      lines = cache.compose(p, width, this.context(story)).lines;
+      memo.set(key, lines);
+    }
+    return lines;
+  }
+
+  styleLines(styleId: string): number {
+    return Math.max(1, Math.round(paragraphStyle(this.styles, styleId).leadingLines));
+  }
+
+  keepWithNext(styleId: string): number {
+    return paragraphStyle(this.styles, styleId).keepWithNextLines;
+  }
+
+  setText(text: string, styleId: string, width: number, opts: TextOptions = {}): readonly SetLine[] {
+    const para = paragraphStyle(this.styles, styleId);
+    const run = { styleId: opts.charStyle, bold: false };
+    const rs = runStyle(para, run, this.styles, this.house);
+    if (opts.noBreak) {
+      const align = opts.align === 'justify' || opts.align === undefined ? (para.align === 'center' || para.align === 'end' ? para.align : 'start') : opts.align;
+      return [setHeadline(text, this.fonts, {
+        font: rs.font, size: rs.size, scaleX: opts.scaleX !== undefined ? opts.scaleX / 100 : rs.scaleX, scaleY: rs.scaleY,
+        trackingEm: rs.trackingEm, color: rs.color, measure: width, align, punctStyle: this.house.punctStyle,
+      })];
+    }
+    const p: ComposerParagraph = {
+      kind: 'paragraph', styleId, offset: 0, index: 0,
+      runs: [{ text, ...(opts.charStyle ? { styleId: opts.charStyle } : {}), bold: false, italic: false, role: 'text', offset: 0 }],
+    };
+    let cache = this.caches.get('');
+    if (!cache) this.caches.set('', (cache = new ComposeCache()));
+    return cache.compose(p, width, { fonts: this.fonts, styles: this.styles, house: this.house, source: { storyId: '', field: 'label' } }).lines;
+  }
+
+  faces(): Readonly<Record<string, FaceInfo>> {
+    return this.fonts.faceTable();
+  }
+
+  /** Loads every font file the issue's placed text needs. */
+  async prepare(issue: IssueMeta, stories: ReadonlyMap<string, Story>): Promise<void> {
+    const needs = new Map<string, { font: FontStyle; text: string[] }>();
+    const need = (text: string, styleId: string, charStyle?: string): void => {
+      if (!text) return;
+      const font = runStyle(paragraphStyle(this.styles, styleId), { styleId: charStyle, bold: false }, this.styles, this.house).font;
+      const key = `${font.role}/${font.weight}`;
+      const e = needs.get(key) ?? { font, text: [] };
+      e.text.push(text);
+      needs.set(key, e);
+    };
+    const placed = new Set<string>();
+    for (const page of issue.pages) {
+      need(`${page.number}版`, 'banner');
+      need(page.name, 'kicker');
+      const rh = runningHeadTexts(issue, page);
+      need(rh.dateLine + rh.staffLine, 'runninghead');
+      for (const f of page.frames) {
+        if (f.kind === 'box') need(f.title, 'banner');
+        if ('storyId' in f && f.storyId) placed.add(f.storyId);
+      }
+    }
+    const pageNames = issue.pages.map((p) => p.number).join('');
+    need(`（下转第上接版）0123456789${pageNames}`, 'body', 'credit');
+    const bodies: ComposerParagraph[] = [];
+    for (const id of placed) {
+      const story = stories.get(id);
+      if (!story) continue;
+      bodies.push(...this.paragraphs(story));
+      need(story.headline.kicker.join(''), 'kicker');
+      need(story.headline.main.join(''), 'headline');
+      need(story.headline.sub.join(''), 'subtitle');
+      need(story.interviewByline, 'byline');
+      for (const ph of story.photos) {
+        need(ph.caption, 'caption');
+        need(ph.credit, 'caption', 'credit');
+      }
+    }
+    await ensureParagraphs(bodies, { fonts: this.fonts, styles: this.styles, house: this.house });
+    for (const { font, text } of needs.values()) await this.fonts.ensure(text.join(''), [font]);
+  }
+
+  private context(story: Story): ComposeContext {
+    const key = story.punctStyle ?? '';
+    if (!this.settings.has(key)) this.settings.set(key, story.punctStyle ? { punctStyle: story.punctStyle } : undefined);
+    const settings = this.settings.get(key);
+    return {
+      fonts: this.fonts, styles: this.styles, house: this.house,
+      ...(settings ? { settings } : {}),
+      source: this.sources.get(story.id) ?? this.source(story.id),
+    };
+  }
+
+  private readonly sources = new Map<string, { storyId: string; field: 'body' }>();
+  private source(storyId: string): { storyId: string; field: 'body' } {
+    const s = { storyId, field: 'body' as const };
+    this.sources.set(storyId, s);
+    return s;
+  }
+}

@@ -1,0 +1,174 @@
+// Preflight: what would make a page wrong on the plate, found before the PDF is written. Errors stop the page
+// (unless forced); warnings travel with it in the manifest. Works on the display list and the facts of the
+// files that will be embedded, so it judges exactly what the PDF will carry.
+import { type DisplayPage } from '../display/types';
+import { type ImageFacts } from './images';
+import { embeddingRefusal } from './sfnt';
+import { type PdfxMode } from './write-pdf';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type FindingCode =
+  | 'missing-glyph'
+  | 'overset'
+  | 'image-low-res'
+  | 'image-rgb'
+  | 'image-alpha'
+  | 'image-converted'
+  | 'image-unreadable'
+  | 'font-not-embeddable'
+  | 'font-unreadable'
+  | 'ink-limit';
+
+export interface Finding {
+  readonly severity: Severity;
+  readonly code: FindingCode;
+  /** 版次 of the page, e.g. 'A03'. */
+  readonly page: string;
+  /** Chinese, for the desk: what is wrong and where. */
+  readonly message: string;
+  readonly storyId?: string;
+  readonly assetId?: string;
+  readonly file?: string;
+}
+
+/** A story whose text did not all fit (from layout's copyfit report). */
+export interface OversetStory {
+  readonly storyId: string;
+  readonly slug: string;
+  readonly oversetChars: number;
+  readonly oversetLines: number;
+  /** Pages the story has frames on: the finding is reported on each. */
+  readonly pageIds: readonly string[];
+}
+
+export interface PreflightLimits {
+  /** Below this effective resolution at placed size: warning. */
+  readonly minImagePpi: number;
+  /** Below this: error. */
+  readonly errorImagePpi: number;
+  /** Total area coverage limit for vector fills, percent. */
+  readonly tacLimit: number;
+}
+
+export interface PreflightInput {
+  readonly page: DisplayPage;
+  readonly pdfx: PdfxMode;
+  readonly limits: PreflightLimits;
+  /** Facts of each image file as it will be embedded; a missing entry means the file could not be read. */
+  readonly images: ReadonlyMap<string, ImageFacts>;
+  /** Why an image could not be read, by asset id. */
+  readonly imageErrors?: ReadonlyMap<string, string>;
+  /** Images the export converted (RGB → CMYK, PNG → JPEG), with what was done. */
+  readonly converted?: ReadonlyMap<string, string>;
+  /** OS/2 fsType of each font file (FaceInfo.file); a missing entry means the font could not be read. */
+  readonly fontFsType: ReadonlyMap<string, number>;
+  readonly fontErrors?: ReadonlyMap<string, string>;
+  readonly overset?: readonly OversetStory[];
+}
+
+const codePoint = (ch: string): string => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+export function preflightPage(input: PreflightInput): Finding[] {
+  const { page, limits } = input;
+  const at = page.number;
+  const out: Finding[] = [];
+
+  // Characters no font can draw, once per character and story.
+  const missing = new Map<string, { ch: string; storyId: string; count: number }>();
+  const files = new Set<string>();
+  const tacFills = new Set<string>();
+  for (const item of page.items) {
+    if (item.kind === 'glyph') {
+      const face = page.faces[item.face];
+      if (face) files.add(face.file);
+      if (item.missing) {
+        const storyId = item.src?.storyId ?? '';
+        const key = `${storyId}\u0000${item.text}`;
+        const m = missing.get(key);
+        if (m) m.count++;
+        else missing.set(key, { ch: item.text, storyId, count: 1 });
+      }
+    }
+    const colors = item.kind === 'rect' ? [item.fill, item.stroke?.color] : item.kind === 'glyph' || item.kind === 'rule' ? [item.color] : [];
+    for (const c of colors) {
+      if (!c) continue;
+      const tac = (c.c + c.m + c.y + c.k) * 100;
+      if (tac > limits.tacLimit + 1e-9) tacFills.add(`${Math.round(tac)}%（C${Math.round(c.c * 100)} M${Math.round(c.m * 100)} Y${Math.round(c.y * 100)} K${Math.round(c.k * 100)}）`);
+    }
+  }
+  for (const m of missing.values()) {
+    out.push({
+      severity: 'error',
+      code: 'missing-glyph',
+      page: at,
+      storyId: m.storyId || undefined,
+      message: `第 ${at} 版：字符「${m.ch}」（${codePoint(m.ch)}）没有字体能排出，以〓代替${m.count > 1 ? `（${m.count} 处）` : ''}`,
+    });
+  }
+  for (const t of tacFills) {
+    out.push({ severity: 'error', code: 'ink-limit', page: at, message: `第 ${at} 版：颜色总墨量 ${t} 超过印厂上限 ${limits.tacLimit}%` });
+  }
+
+  for (const file of files) {
+    const fsType = input.fontFsType.get(file);
+    if (fsType === undefined) {
+      const why = input.fontErrors?.get(file) ?? '无法读取';
+      out.push({ severity: 'error', code: 'font-unreadable', page: at, file, message: `第 ${at} 版：字体 ${file} ${why}` });
+      continue;
+    }
+    const refusal = embeddingRefusal(fsType);
+    if (refusal) {
+      out.push({ severity: 'error', code: 'font-not-embeddable', page: at, file, message: `第 ${at} 版：字体 ${file} 不允许嵌入 PDF：${refusal}` });
+    }
+  }
+
+  const seen = new Set<string>();
+  for (const item of page.items) {
+    if (item.kind !== 'image' || seen.has(item.assetId)) continue;
+    seen.add(item.assetId);
+    const id = item.assetId;
+    const facts = input.images.get(id);
+    if (!facts) {
+      const why = input.imageErrors?.get(id) ?? '文件无法读取';
+      out.push({ severity: 'error', code: 'image-unreadable', page: at, assetId: id, message: `第 ${at} 版：图片 ${id} ${why}` });
+      continue;
+    }
+    const conv = input.converted?.get(id);
+    if (conv) out.push({ severity: 'info', code: 'image-converted', page: at, assetId: id, message: `第 ${at} 版：图片 ${id} ${conv}` });
+    // Effective resolution at the placed size: pixels over inches on the plate, the worse direction counts.
+    const ppi = Math.min(facts.widthPx / (item.w / 72), facts.heightPx / (item.h / 72));
+    const shown = Math.round(ppi);
+    if (ppi < limits.errorImagePpi) {
+      out.push({
+        severity: 'error', code: 'image-low-res', page: at, assetId: id,
+        message: `第 ${at} 版：图片 ${id} 在版面尺寸下只有 ${shown} ppi，低于 ${limits.errorImagePpi} ppi，印出来会发虚`,
+      });
+    } else if (ppi < limits.minImagePpi) {
+      out.push({
+        severity: 'warning', code: 'image-low-res', page: at, assetId: id,
+        message: `第 ${at} 版：图片 ${id} 在版面尺寸下为 ${shown} ppi，低于建议的 ${limits.minImagePpi} ppi`,
+      });
+    }
+    if (input.pdfx === '1a' && facts.color === 'rgb') {
+      out.push({ severity: 'error', code: 'image-rgb', page: at, assetId: id, message: `第 ${at} 版：图片 ${id} 是 RGB，PDF/X-1a 只允许 CMYK 或灰度` });
+    }
+    if (input.pdfx === '1a' && facts.alpha) {
+      out.push({ severity: 'error', code: 'image-alpha', page: at, assetId: id, message: `第 ${at} 版：图片 ${id} 带透明通道，PDF/X-1a 不允许透明` });
+    }
+  }
+
+  for (const s of input.overset ?? []) {
+    if (s.oversetChars <= 0 && s.oversetLines <= 0) continue;
+    if (!s.pageIds.includes(page.pageId)) continue;
+    out.push({
+      severity: 'error', code: 'overset', page: at, storyId: s.storyId,
+      message: `第 ${at} 版：稿件「${s.slug}」超版 ${s.oversetChars} 字（${s.oversetLines} 行）`,
+    });
+  }
+  return out;
+}
+
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error');
+}

@@ -1,0 +1,97 @@
+// The native menu as plain data: labels in the UI language, accelerators, and either an Electron
+// role (undo, copy… handled by Chromium itself) or a command id the glue routes to its action.
+// Commands whose action does not exist yet are left out by the caller (`available`), so the menu
+// never offers something that does nothing.
+
+export type MenuLocale = 'zh-CN' | 'en';
+
+export type MenuCommand = 'new-issue' | 'open-issue' | 'save' | 'export-pdf';
+export type MenuRole =
+  | 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'selectAll'
+  | 'resetZoom' | 'zoomIn' | 'zoomOut' | 'togglefullscreen'
+  | 'minimize' | 'close' | 'quit' | 'about';
+
+export interface MenuLeaf {
+  label: string;
+  accelerator?: string;
+  role?: MenuRole;
+  command?: MenuCommand;
+}
+export interface MenuSeparator {
+  type: 'separator';
+}
+export interface MenuTop {
+  label: string;
+  submenu: Array<MenuLeaf | MenuSeparator>;
+}
+
+type Labels = Record<MenuCommand | MenuRole | 'file' | 'edit' | 'view' | 'window' | 'help', string>;
+
+const LABELS: Record<MenuLocale, Labels> = {
+  'zh-CN': {
+    file: '文件(&F)', edit: '编辑(&E)', view: '视图(&V)', window: '窗口(&W)', help: '帮助(&H)',
+    'new-issue': '新建', 'open-issue': '打开…', save: '保存', 'export-pdf': '导出 PDF…',
+    undo: '撤销', redo: '重做', cut: '剪切', copy: '复制', paste: '粘贴', selectAll: '全选',
+    resetZoom: '实际大小', zoomIn: '放大', zoomOut: '缩小', togglefullscreen: '全屏',
+    minimize: '最小化', close: '关闭窗口', quit: '退出', about: '关于夜班',
+  },
+  en: {
+    file: '&File', edit: '&Edit', view: '&View', window: '&Window', help: '&Help',
+    'new-issue': 'New', 'open-issue': 'Open…', save: 'Save', 'export-pdf': 'Export PDF…',
+    undo: 'Undo', redo: 'Redo', cut: 'Cut', copy: 'Copy', paste: 'Paste', selectAll: 'Select All',
+    resetZoom: 'Actual Size', zoomIn: 'Zoom In', zoomOut: 'Zoom Out', togglefullscreen: 'Full Screen',
+    minimize: 'Minimize', close: 'Close Window', quit: 'Quit', about: 'About Yeban',
+  },
+};
+
+export const ACCELERATORS: Partial<Record<MenuCommand | MenuRole, string>> = {
+  'new-issue': 'CmdOrCtrl+N',
+  'open-issue': 'CmdOrCtrl+O',
+  save: 'CmdOrCtrl+S',
+  'export-pdf': 'CmdOrCtrl+E',
+  undo: 'CmdOrCtrl+Z',
+  redo: 'CmdOrCtrl+Shift+Z',
+  cut: 'CmdOrCtrl+X',
+  copy: 'CmdOrCtrl+C',
+  paste: 'CmdOrCtrl+V',
+  selectAll: 'CmdOrCtrl+A',
+  resetZoom: 'CmdOrCtrl+0',
+  zoomIn: 'CmdOrCtrl+=',
+  zoomOut: 'CmdOrCtrl+-',
+  togglefullscreen: 'F11',
+  minimize: 'CmdOrCtrl+M',
+  close: 'CmdOrCtrl+W',
+  quit: 'CmdOrCtrl+Q',
+};
+
+export interface MenuOptions {
+  locale: MenuLocale;
+  /** Commands whose action is wired up; the others are omitted. */
+  available: ReadonlySet<MenuCommand>;
+  platform: NodeJS.Platform;
+}
+
+export function buildMenuTemplate({ locale, available, platform }: MenuOptions): MenuTop[] {
+  const L = LABELS[locale];
+  const sep: MenuSeparator = { type: 'separator' };
+  const cmd = (command: MenuCommand): MenuLeaf[] =>
+    available.has(command) ? [{ label: L[command], command, ...accel(command) }] : [];
+  const role = (r: MenuRole): MenuLeaf => ({ label: L[r], role: r, ...accel(r) });
+  const accel = (k: MenuCommand | MenuRole): { accelerator?: string } => {
+    // Linux has no Cmd+Shift+Z habit: redo is Ctrl+Y there and on Windows.
+    if (k === 'redo' && platform !== 'darwin') return { accelerator: 'Ctrl+Y' };
+    const a = ACCELERATORS[k];
+    return a ? { accelerator: a } : {};
+  };
+  const groups = (...gs: MenuLeaf[][]): Array<MenuLeaf | MenuSeparator> =>
+    gs.filter((g) => g.length > 0).flatMap((g, i) => (i === 0 ? g : [sep, ...g]));
+
+  const menus: MenuTop[] = [
+    { label: L.file, submenu: groups([...cmd('new-issue'), ...cmd('open-issue')], [...cmd('save'), ...cmd('export-pdf')], [role('quit')]) },
+    { label: L.edit, submenu: groups([role('undo'), role('redo')], [role('cut'), role('copy'), role('paste'), role('selectAll')]) },
+    { label: L.view, submenu: groups([role('resetZoom'), role('zoomIn'), role('zoomOut')], [role('togglefullscreen')]) },
+    { label: L.window, submenu: groups([role('minimize'), role('close')]) },
+    { label: L.help, submenu: [role('about')] },
+  ];
+  return menus;
+}

@@ -1,0 +1,50 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, isAbsolute, join } from 'node:path';
+import { parseFontFile, type FontLoader } from '../../core/fonts';
+import { isWoff, woffToSfnt } from './woff-to-sfnt';
+
+// Reads font bytes for core in Node (main process, CLI, tests, bench). Bundled faces come from the
+// @fontsource packages in node_modules; newsroom fonts from absolute paths. WOFF is unwrapped to SFNT here
+// (zlib in Node is fast; fontkit's own WOFF path is slow and fails on some slices) so fontkit and the PDF
+// writer both get plain TrueType.
+
+const require = createRequire(import.meta.url);
+
+function packageDir(pkg: string): string {
+  try {
+    return dirname(require.resolve(`@fontsource/${pkg}/package.json`));
+  } catch {
+    throw new Error(`找不到字体包 @fontsource/${pkg}（请运行 npm install）`);
+  }
+}
+
+export function fontsourcePath(pkg: string, weight: number, slice: string): string {
+  const name = slice === 'all' ? `${pkg}-latin-${weight}-normal.woff` : `${pkg}-${slice}-${weight}-normal.woff`;
+  return join(packageDir(pkg), 'files', name);
+}
+
+async function readFont(path: string, file: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new Error(`无法读取字体文件 ${path}（${file}）：${code === 'ENOENT' ? '文件不存在' : (e as Error).message}`);
+  }
+}
+
+export class NodeFontLoader implements FontLoader {
+  async load(file: string): Promise<Uint8Array> {
+    const ref = parseFontFile(file);
+    if (ref.kind === 'file') {
+      if (!isAbsolute(ref.path)) throw new Error(`字体路径必须是绝对路径：${ref.path}`);
+      const bytes = await readFont(ref.path, file);
+      return isWoff(bytes) ? woffToSfnt(bytes, ref.path) : bytes;
+    }
+    const path = fontsourcePath(ref.pkg, ref.weight, ref.slice);
+    return woffToSfnt(await readFont(path, file), path);
+  }
+}
+
+/** One loader per process, so parsed faces are shared by every registry (see FontRegistry). */
+export const nodeFontLoader: FontLoader = new NodeFontLoader();

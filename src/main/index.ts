@@ -1,0 +1,176 @@
+import { app, BrowserWindow, Menu, dialog, ipcMain, protocol, screen, session, type MenuItemConstructorOptions } from 'electron';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, resolveAppRequest } from './app/protocol';
+import { CONTENT_SECURITY_POLICY } from './app/csp';
+import { isPermissionAllowed } from './app/permissions';
+import { isNavigationAllowed } from './app/navigation';
+import { buildMenuTemplate, type MenuCommand, type MenuLocale, type MenuTop } from './app/menu';
+import { handOffEvent, issuePathFromArgv } from './app/argv';
+import { loadWindowState, placeWindow, saveWindowState } from './app/window-state';
+import { builtPathsFrom, documentsDirFrom, resourcesDirFrom } from './app/paths';
+import { createDispatch } from './ipc/dispatch';
+import { EVENT_CHANNEL, INVOKE_CHANNEL, type HostEvent } from './ipc/result';
+import { handlers } from './ipc/handlers';
+import { closeAllSessions } from './ipc/handlers/store';
+
+// Electron glue only: every decision below is made by a plain module in ./app or ./ipc.
+
+const mainDir = import.meta.dirname;
+const { rendererDir, preloadFile } = builtPathsFrom(mainDir);
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } },
+]);
+
+// Tests give each launch its own profile; the single-instance lock is per profile, so they don't collide.
+if (process.env.YEBAN_USER_DATA_DIR) app.setPath('userData', path.resolve(process.env.YEBAN_USER_DATA_DIR));
+
+let mainWindow: BrowserWindow | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+    const event = handOffEvent(argv, workingDirectory);
+    if (event) mainWindow.webContents.send(EVENT_CHANNEL, event);
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isNavigationAllowed(url, APP_ENTRY_URL)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isNavigationAllowed(url, APP_ENTRY_URL)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+
+  app.on('window-all-closed', () => app.quit());
+
+  // Open issues journal their drafts and release their locks before the process goes.
+  let sessionsClosed = false;
+  app.on('will-quit', (event) => {
+    if (sessionsClosed) return;
+    event.preventDefault();
+    void closeAllSessions()
+      .catch((err: unknown) => console.error('[yeban] closing open issues failed:', err))
+      .finally(() => {
+        sessionsClosed = true;
+        app.quit();
+      });
+  });
+
+  void app.whenReady().then(start);
+}
+
+async function start(): Promise<void> {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, permission, callback, details) => callback(isPermissionAllowed(permission, details.requestingUrl, APP_ORIGIN)));
+  ses.setPermissionCheckHandler((_wc, permission, requestingOrigin) => isPermissionAllowed(permission, requestingOrigin, APP_ORIGIN));
+
+  protocol.handle(APP_SCHEME, async (request) => {
+    const r = resolveAppRequest(request.url, rendererDir);
+    if (!r.ok) return new Response(null, { status: r.status });
+    try {
+      const body = await readFile(r.filePath);
+      return new Response(body, {
+        headers: { 'content-type': r.mimeType, 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' },
+      });
+    } catch {
+      return new Response(null, { status: 404 });
+    }
+  });
+
+  const dispatch = createDispatch({
+    handlers,
+    trustedOrigin: APP_ORIGIN,
+    context: {
+      documentsDir: documentsDirFrom(process.env, app.getPath('documents')),
+      resourcesDir: resourcesDirFrom({ isPackaged: app.isPackaged, mainDir, resourcesPath: process.resourcesPath }),
+      host: 'electron',
+      appVersion: app.getVersion(),
+      launchIssuePath: issuePathFromArgv(process.argv, process.cwd()),
+    },
+  });
+  ipcMain.handle(INVOKE_CHANNEL, (event, channel: unknown, payload: unknown) => dispatch(channel, payload, event.senderFrame?.url));
+
+  const locale: MenuLocale = process.env.YEBAN_LANG === 'en' ? 'en' : 'zh-CN';
+  const available = new Set<MenuCommand>(Object.keys(menuActions) as MenuCommand[]);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(toElectronMenu(buildMenuTemplate({ locale, available, platform: process.platform }))));
+
+  await createWindow();
+}
+
+// The menu commands that work so far; the template leaves the others out.
+const menuActions: Partial<Record<MenuCommand, () => Promise<void>>> = {
+  'open-issue': async () => {
+    if (!mainWindow) return;
+    const r = await dialog.showOpenDialog(mainWindow, { title: '打开期刊', properties: ['openDirectory'], buttonLabel: '打开' });
+    const chosen = r.filePaths[0];
+    if (!r.canceled && chosen) mainWindow.webContents.send(EVENT_CHANNEL, { type: 'open-issue', path: chosen } satisfies HostEvent);
+  },
+};
+
+function toElectronMenu(template: MenuTop[]): MenuItemConstructorOptions[] {
+  return template.map((top) => ({
+    label: top.label,
+    submenu: top.submenu.map((item): MenuItemConstructorOptions => {
+      if ('type' in item) return { type: 'separator' };
+      const action = item.command ? menuActions[item.command] : undefined;
+      return {
+        label: item.label,
+        accelerator: item.accelerator,
+        role: item.role,
+        click: action ? () => void action().catch((err: unknown) => console.error(`[yeban] ${item.command} failed:`, err)) : undefined,
+      };
+    }),
+  }));
+}
+
+async function createWindow(): Promise<void> {
+  const stateFile = path.join(app.getPath('userData'), 'window-state.json');
+  const workAreas = [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((d) => d.workArea);
+  const place = placeWindow(await loadWindowState(stateFile), workAreas);
+
+  const win = new BrowserWindow({
+    x: place.x,
+    y: place.y,
+    width: place.width,
+    height: place.height,
+    show: false,
+    title: '夜班',
+    backgroundColor: '#f4f1ea',
+    webPreferences: {
+      preload: preloadFile,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      // A middle click on a link would otherwise open it in a new window, bypassing will-navigate.
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: false,
+    },
+  });
+  mainWindow = win;
+  if (place.maximized) win.maximize();
+  win.once('ready-to-show', () => win.show());
+  win.on('close', () => {
+    const b = win.getNormalBounds();
+    void saveWindowState(stateFile, { ...b, maximized: win.isMaximized() }).catch((err: unknown) => console.error('[yeban] window state not saved:', err));
+  });
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  await win.loadURL(APP_ENTRY_URL);
+}

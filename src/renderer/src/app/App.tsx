@@ -1,0 +1,74 @@
+import { useEffect, useRef, useState } from 'react';
+import { type DeskSession } from '../../../preload/api';
+import { useI18n } from '../i18n/I18nProvider';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { yeban } from '../ipc/api';
+import { IssueHeader } from './IssueHeader';
+import { Desk } from './Desk';
+import { openAtLaunch, openIssueAt, type OpenOutcome } from './open-issue';
+
+const failure = (err: unknown): OpenOutcome => ({ state: 'failed', message: err instanceof Error ? err.message : String(err) });
+
+export function App() {
+  const { t } = useI18n();
+  const [opened, setOpened] = useState<DeskSession | null>(null);
+  const [loading, setLoading] = useState(true);
+  // A failed open leaves the issue already on the desk in place, with the reason above it.
+  const [error, setError] = useState<string | null>(null);
+  const sessionRef = useRef<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    const show = (next: OpenOutcome) => {
+      if (cancelled) return;
+      setLoading(false);
+      if (next.state === 'failed') {
+        setError(next.message);
+        return;
+      }
+      const previous = sessionRef.current;
+      sessionRef.current = next.opened.sessionId;
+      // The issue it replaces is closed: its drafts are journaled and its locks released.
+      if (previous && previous !== next.opened.sessionId) void yeban().invoke('issue:close', { sessionId: previous });
+      setError(null);
+      setOpened(next.opened);
+    };
+    let unsubscribe = () => {};
+    try {
+      const api = yeban();
+      void openAtLaunch(api).then(show, (err: unknown) => show(failure(err)));
+      // A second launch that names an issue hands it to this window.
+      unsubscribe = api.onHostEvent((event) => {
+        if (event.type !== 'open-issue') return;
+        setLoading(true);
+        void openIssueAt(api, event.path).then(show, (err: unknown) => show(failure(err)));
+      });
+    } catch (err) {
+      show(failure(err));
+    }
+    return () => {
+      cancelled = true;
+      unsubscribe();
+    };
+  }, []);
+
+  return (
+    <div className="app">
+      <header className="app-bar">
+        <h1 className="app-title">{t('app.title')}</h1>
+        {opened && <IssueHeader opened={opened} />}
+        <LanguageSwitch />
+      </header>
+      <main className="app-main">
+        {loading && <p className="app-status">{t('app.loading')}</p>}
+        {error !== null && (
+          <div className="app-error" role="alert">
+            <strong>{t('app.openFailed')}</strong>
+            <p>{error}</p>
+          </div>
+        )}
+        {opened && <Desk key={opened.sessionId} opened={opened} onSession={setOpened} />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import { useMemo, useState } from 'react';
+import { STORY_KINDS, STORY_STATUSES } from '../../../core/model';
+import { useI18n } from '../i18n/I18nProvider';
+import { CopyfitLabel } from '../layout/CopyfitLabel';
+import { type Copyfit } from '../layout/copyfit';
+import { BUDGET_ORDER, filterRows, NO_FILTER, nextSort, sortRows, type BudgetFilter, type BudgetRow, type BudgetSort, type SortKey } from './budget-view';
+
+export type { BudgetRow };
+
+const COLUMNS: { key: SortKey; label: 'budget.slug' | 'budget.kind' | 'budget.status' | 'budget.length' | 'budget.author' | 'budget.pages'; num?: boolean }[] = [
+  { key: 'slug', label: 'budget.slug' },
+  { key: 'kind', label: 'budget.kind' },
+  { key: 'status', label: 'budget.status' },
+  { key: 'lengthZi', label: 'budget.length', num: true },
+  { key: 'author', label: 'budget.author' },
+  { key: 'pages', label: 'budget.pages' },
+];
+
+export interface BudgetTableProps {
+  rows: readonly BudgetRow[];
+  /** Copyfit of each placed story from the live layout. */
+  copyfits: ReadonlyMap<string, Copyfit>;
+  openId: string | null;
+  onOpen(id: string): void;
+}
+
+/** 稿件库: every story with its state; filter, sort by any column, open a story by clicking it. */
+export function BudgetTable({ rows, copyfits, openId, onOpen }: BudgetTableProps) {
+  const { t } = useI18n();
+  const [filter, setFilter] = useState<BudgetFilter>(NO_FILTER);
+  const [sort, setSort] = useState<BudgetSort>(BUDGET_ORDER);
+  const shown = useMemo(() => sortRows(filterRows(rows, filter), sort), [rows, filter, sort]);
+  const arrow = (key: SortKey) => (sort.key === key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : '');
+
+  return (
+    <section className="budget" aria-labelledby="budget-title">
+      <header className="budget-header">
+        <h2 id="budget-title">{t('budget.title')}</h2>
+        <span className="budget-count">
+          {shown.length === rows.length ? t('budget.count', { n: rows.length }) : t('budget.countFiltered', { n: shown.length, total: rows.length })}
+        </span>
+      </header>
+      <div className="budget-filters">
+        <input type="search" aria-label={t('budget.search')} placeholder={t('budget.search')} value={filter.text} onChange={(e) => setFilter({ ...filter, text: e.target.value })} />
+        <label>
+          {t('budget.status')}
+          <select value={filter.status} onChange={(e) => setFilter({ ...filter, status: e.target.value as BudgetFilter['status'] })}>
+            <option value="all">{t('budget.all')}</option>
+            {STORY_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('budget.kind')}
+          <select value={filter.kind} onChange={(e) => setFilter({ ...filter, kind: e.target.value as BudgetFilter['kind'] })}>
+            <option value="all">{t('budget.all')}</option>
+            {STORY_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {rows.length === 0 ? (
+        <p className="budget-empty">{t('budget.empty')}</p>
+      ) : (
+        <table className="budget-table">
+          <thead>
+            <tr>
+              {COLUMNS.map((c) => (
+                <th
+                  key={c.key}
+                  scope="col"
+                  className={c.num ? 'num' : undefined}
+                  aria-sort={sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+                >
+                  <button type="button" className="sort" onClick={() => setSort(nextSort(sort, c.key))}>
+                    {t(c.label)}
+                    {arrow(c.key)}
+                  </button>
+                </th>
+              ))}
+              <th scope="col">{t('budget.copyfit')}</th>
+              <th scope="col">{t('budget.lock')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((r) => {
+              const fit = copyfits.get(r.id);
+              return (
+                <tr key={r.id} data-story-id={r.id} aria-selected={r.id === openId} className={r.id === openId ? 'open' : undefined} onClick={() => onOpen(r.id)}>
+                  <td className="slug">
+                    <button type="button" className="link" onClick={() => onOpen(r.id)}>
+                      {r.slug}
+                    </button>
+                  </td>
+                  <td>{t(`kind.${r.kind}`)}</td>
+                  <td>
+                    <span className={`status status-${r.status}`}>{t(`status.${r.status}`)}</span>
+                  </td>
+                  <td className="num">{t('budget.lengthValue', { n: r.lengthZi })}</td>
+                  <td>{r.author}</td>
+                  <td>{r.pages.join('、')}</td>
+                  <td>{fit && <CopyfitLabel fit={fit} />}</td>
+                  <td>{r.lockedBy ?? ''}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

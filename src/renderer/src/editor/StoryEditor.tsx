@@ -1,0 +1,76 @@
+import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { createEmptyHistoryState, HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { useState } from 'react';
+import { type BodyJSON } from '../../../core/model/body';
+import { type StyleCatalog } from '../../../core/model/style';
+import { editorStateFromBody } from './body';
+import { STORY_NODES } from './nodes';
+import { BodySyncPlugin } from './plugins/BodySyncPlugin';
+import { CharStyleDomPlugin } from './plugins/CharStyleDomPlugin';
+import { ReadOnlyPlugin } from './plugins/ReadOnlyPlugin';
+import { StoryPlugin } from './plugins/StoryPlugin';
+import { STORY_NAMESPACE } from './registerStoryEditor';
+import { StoryToolbar } from './StoryToolbar';
+import { STORY_THEME } from './theme';
+import { useEditorText } from './useEditorText';
+
+export interface StoryEditorProps {
+  /** The story body (Lexical JSON as the model stores it). A body that is not the last one reported
+   *  through onChange replaces the content (and the undo history). */
+  body: BodyJSON;
+  /** The style catalog: the toolbar offers its paragraph and character styles. */
+  styles: StyleCatalog;
+  readOnly: boolean;
+  /** Every edit, as a body that validates against BodySchema. */
+  onChange(body: BodyJSON): void;
+}
+
+/**
+ * The story body editor: Lexical rich text with the story's nodes (paragraph with style, text with
+ * character style and bold, 电头, 小标题, line break), history, paste cleaning and the toolbar.
+ * Mount it keyed by story id so each story gets its own editor and history.
+ */
+export function StoryEditor({ body, styles, readOnly, onChange }: StoryEditorProps) {
+  const et = useEditorText();
+  const [history] = useState(createEmptyHistoryState);
+  const [initialConfig] = useState<InitialConfigType>(() => ({
+    namespace: STORY_NAMESPACE,
+    nodes: [...STORY_NODES],
+    theme: STORY_THEME,
+    editable: !readOnly,
+    editorState: JSON.stringify(editorStateFromBody(body)),
+    onError: (error: Error) => {
+      // An editor bug must not lose the story: report it and keep the last good state.
+      console.error('[story-editor]', error);
+    },
+  }));
+
+  return (
+    <LexicalComposer initialConfig={initialConfig}>
+      <div className="story-editor" data-testid="story-editor" data-readonly={readOnly ? 'true' : 'false'}>
+        <StoryToolbar styles={styles} readOnly={readOnly} />
+        <RichTextPlugin
+          contentEditable={
+            <ContentEditable
+              className="story-editor__content"
+              data-testid="story-editor-content"
+              aria-label={et('editor.label')}
+              aria-placeholder={et('editor.placeholder')}
+              placeholder={<div className="story-editor__placeholder">{et('editor.placeholder')}</div>}
+              spellCheck={false}
+            />
+          }
+          ErrorBoundary={LexicalErrorBoundary}
+        />
+        <HistoryPlugin externalHistoryState={history} />
+        <StoryPlugin styles={styles} />
+        <CharStyleDomPlugin />
+        <ReadOnlyPlugin readOnly={readOnly} />
+        <BodySyncPlugin body={body} onChange={onChange} history={history} />
+      </div>
+    </LexicalComposer>
+  );
+}

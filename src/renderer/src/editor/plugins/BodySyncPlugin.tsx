@@ -1,0 +1,46 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { type HistoryState } from '@lexical/react/LexicalHistoryPlugin';
+import { CAN_REDO_COMMAND, CAN_UNDO_COMMAND } from 'lexical';
+import { useEffect, useRef } from 'react';
+import { type BodyJSON } from '../../../../core/model/body';
+import { bodyFromEditorState, editorStateFromBody } from '../body';
+
+/** Update tag of a body loaded from outside (a reload, another revision): it is not an edit. */
+const LOAD_TAG = 'yeban-load-body';
+
+/**
+ * Keeps the editor and the `body` prop in step: every edit is reported through `onChange` as a story
+ * body (not while an input method is still composing — the composed text arrives when it commits), and
+ * a body passed in that differs from the one last reported replaces the content and starts a fresh history.
+ */
+export function BodySyncPlugin({ body, onChange, history }: { body: BodyJSON; onChange: (body: BodyJSON) => void; history: HistoryState }) {
+  const [editor] = useLexicalComposerContext();
+  const reported = useRef<BodyJSON>(body);
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+
+  useEffect(
+    () =>
+      editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves, tags }) => {
+        if (tags.has(LOAD_TAG) || (dirtyElements.size === 0 && dirtyLeaves.size === 0) || editor.isComposing()) return;
+        const next = bodyFromEditorState(editorState.toJSON());
+        reported.current = next;
+        onChangeRef.current(next);
+      }),
+    [editor],
+  );
+
+  useEffect(() => {
+    // The same body coming back (the parent's state, or a saved copy of it) is not a reload.
+    if (body === reported.current || JSON.stringify(body) === JSON.stringify(reported.current)) return;
+    reported.current = body;
+    editor.setEditorState(editor.parseEditorState(editorStateFromBody(body)), { tag: LOAD_TAG });
+    history.undoStack = [];
+    history.redoStack = [];
+    history.current = null;
+    editor.dispatchCommand(CAN_UNDO_COMMAND, false);
+    editor.dispatchCommand(CAN_REDO_COMMAND, false);
+  }, [body, editor, history]);
+
+  return null;
+}

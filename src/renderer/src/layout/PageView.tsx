@@ -1,0 +1,80 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { type DisplayPage } from '../../../core/display/types';
+import { type FontRegistry } from '../../../core/fonts';
+import { renderSvg } from '../../../core/render';
+import { useI18n } from '../i18n/I18nProvider';
+import { hitTest, type PageHit } from './hit-test';
+import { pagePixelWidth, ZOOMS, type Zoom } from './zoom';
+
+const ZOOM_KEYS = { fit: 'page.zoomFit', 1: 'page.zoom100', 2: 'page.zoom200' } as const;
+
+/**
+ * One page of the display list, drawn by the shared SVG renderer: glyph outlines from the same font
+ * bytes the PDF embeds, placed with <use>, never <text>. The SVG is rebuilt only when the page's
+ * display list changes; zoom only resizes it.
+ */
+export interface PageViewProps {
+  page: DisplayPage;
+  fonts: FontRegistry;
+  pictures: ReadonlyMap<string, string>;
+  /** A click on a story's text or frame. */
+  onStoryClick(hit: PageHit): void;
+}
+
+export function PageView({ page, fonts, pictures, onStoryClick }: PageViewProps) {
+  const { t } = useI18n();
+  const [zoom, setZoom] = useState<Zoom>('fit');
+  const viewRef = useRef<HTMLDivElement>(null);
+  const [view, setView] = useState({ w: 0, h: 0 });
+
+  useEffect(() => {
+    const el = viewRef.current;
+    if (!el) return;
+    const measure = () => setView({ w: el.clientWidth - 32, h: el.clientHeight - 32 });
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  const svg = useMemo(
+    () =>
+      renderSvg(page, {
+        outlines: { outline: (face, gid) => fonts.glyphPath(face.key, gid) },
+        imageHref: (id) => pictures.get(id) ?? null,
+        frameGuides: true,
+      }),
+    [page, fonts, pictures],
+  );
+  const width = pagePixelWidth(zoom, page.width, page.height, view.w, view.h);
+
+  return (
+    <section className="page-view" aria-label={t('page.view')}>
+      <div className="page-toolbar" role="toolbar" aria-label={t('page.zoom')}>
+        <span className="page-title">{t('page.title', { number: page.number })}</span>
+        {ZOOMS.map((z) => (
+          <button key={String(z)} type="button" aria-pressed={zoom === z} onClick={() => setZoom(z)}>
+            {t(ZOOM_KEYS[z])}
+          </button>
+        ))}
+      </div>
+      <div className="page-scroll" ref={viewRef}>
+        <div
+          className="page-sheet"
+          data-testid="page-sheet"
+          data-page={page.number}
+          style={{ width: `${width}px`, height: `${(width * page.height) / page.width}px` }}
+          onClick={(e) => {
+            const box = e.currentTarget.getBoundingClientRect();
+            const k = page.width / box.width;
+            const hit = hitTest(page, (e.clientX - box.left) * k, (e.clientY - box.top) * k);
+            if (hit) onStoryClick(hit);
+          }}
+          // The SVG comes from our own renderer over the display list (numbers and glyph paths, attribute
+          // values escaped there); it carries no script, and the CSP would refuse one.
+          dangerouslySetInnerHTML={{ __html: svg }}
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import { useEffect, useMemo, useState } from 'react';
+import { type FontRegistry } from '../../../core/fonts';
+import { type LayoutResult } from '../../../core/layout';
+import { type IssueMeta, type Story } from '../../../core/model';
+import { yeban } from '../ipc/api';
+import { DeskLayout, LatestOnly } from './desk-layout';
+import { IpcFontLoader } from './ipc-font-loader';
+
+export interface DeskLayoutState {
+  result: LayoutResult | null;
+  /** The registry that drew `result` (its glyph outlines draw the page). */
+  fonts: FontRegistry | null;
+  error: string | null;
+}
+
+/** Lays the issue out again whenever the issue or a story object changes (a keystroke makes a new story). */
+export function useDeskLayout(meta: IssueMeta, stories: ReadonlyMap<string, Story>): DeskLayoutState {
+  const runner = useMemo(() => {
+    const desk = new DeskLayout(new IpcFontLoader(yeban()));
+    return new LatestOnly(async ({ meta, stories }: { meta: IssueMeta; stories: ReadonlyMap<string, Story> }) => {
+      const result = await desk.run(meta, stories);
+      return { result, fonts: desk.registry };
+    });
+  }, []);
+  const [state, setState] = useState<DeskLayoutState>({ result: null, fonts: null, error: null });
+
+  useEffect(() => {
+    let live = true;
+    runner.request({ meta, stories }).then(
+      (r) => {
+        if (live && r) setState({ result: r.result, fonts: r.fonts, error: null });
+      },
+      (e: unknown) => {
+        if (live) setState((s) => ({ ...s, error: e instanceof Error ? e.message : String(e) }));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [runner, meta, stories]);
+
+  return state;
+}

@@ -1,0 +1,129 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { type Story } from '../../../core/model';
+import { type LockView } from '../../../preload/api';
+import { yeban } from '../ipc/api';
+
+/** How long typing may run ahead of the autosave journal (the store journals within 2 s of `story:edit`). */
+const EDIT_DEBOUNCE_MS = 400;
+
+export type SaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved'; revision: number } | { state: 'failed'; message: string };
+
+export interface StorySession {
+  story: Story | null;
+  /** Why the text cannot be edited here (a colleague holds the lock, the issue is read-only), or null. */
+  readOnly: { reason: 'locked'; holder: LockView } | { reason: 'other'; message: string } | null;
+  loadError: string | null;
+  dirty: boolean;
+  save: SaveState;
+  /** A new state of the story from the editor or the form. */
+  change(next: Story): void;
+  /** Save now (with any edit not yet sent); resolves with the saved story, or null. */
+  saveNow(next?: Story): Promise<Story | null>;
+}
+
+/**
+ * One story open on the writing desk: takes its lock (or learns who holds it), loads it with any
+ * unsaved draft, sends each edit to the store's autosave journal, saves, and lets go of the lock when
+ * the story is closed.
+ */
+export function useStorySession(sessionId: string, storyId: string, sessionReadOnly: string | null, onSaved: (s: Story) => void): StorySession {
+  const [story, setStory] = useState<Story | null>(null);
+  const [readOnly, setReadOnly] = useState<StorySession['readOnly']>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const [save, setSave] = useState<SaveState>({ state: 'idle' });
+  const pending = useRef<Story | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const onSavedRef = useRef(onSaved);
+  onSavedRef.current = onSaved;
+
+  const flush = useCallback(async () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const next = pending.current;
+    pending.current = null;
+    if (!next) return;
+    const r = await yeban().invoke('story:edit', { sessionId, story: next });
+    if (!r.ok) setSave({ state: 'failed', message: r.error.message });
+  }, [sessionId]);
+
+  useEffect(() => {
+    let live = true;
+    const api = yeban();
+    const target = { kind: 'story' as const, id: storyId };
+    let held = false;
+    void (async () => {
+      if (sessionReadOnly === null) {
+        const lock = await api.invoke('lock:acquire', { sessionId, target });
+        if (!live) {
+          if (lock.ok && lock.value.ok) void api.invoke('lock:release', { sessionId, target });
+          return;
+        }
+        if (!lock.ok) setReadOnly({ reason: 'other', message: lock.error.message });
+        else if (!lock.value.ok) setReadOnly({ reason: 'locked', holder: lock.value.holder });
+        else held = true;
+      } else setReadOnly({ reason: 'other', message: sessionReadOnly });
+      const got = await api.invoke('story:get', { sessionId, storyId });
+      if (!live) return;
+      if (!got.ok) {
+        setLoadError(got.error.message);
+        return;
+      }
+      setStory(got.value.story);
+      setDirty(got.value.dirty);
+      if (got.value.readOnlyReason && sessionReadOnly === null && held) setReadOnly({ reason: 'other', message: got.value.readOnlyReason });
+    })();
+    return () => {
+      live = false;
+      // Closing the story: what was typed goes to the journal before the lock is let go.
+      void flush().then(() => {
+        if (held) void api.invoke('lock:release', { sessionId, target });
+      });
+    };
+  }, [sessionId, storyId, sessionReadOnly, flush]);
+
+  const change = useCallback(
+    (next: Story) => {
+      setStory(next);
+      setDirty(true);
+      setSave({ state: 'idle' });
+      pending.current = next;
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => void flush(), EDIT_DEBOUNCE_MS);
+    },
+    [flush],
+  );
+
+  const saveNow = useCallback(
+    async (next?: Story) => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
+      const latest = next ?? pending.current ?? story;
+      pending.current = null;
+      if (!latest) return null;
+      if (next) setStory(next);
+      setSave({ state: 'saving' });
+      const r = await yeban().invoke('story:save', { sessionId, storyId, story: latest });
+      if (!r.ok) {
+        setSave({ state: 'failed', message: r.error.message });
+        return null;
+      }
+      if (r.value.status === 'conflict') {
+        setSave({ state: 'failed', message: r.value.message });
+        return null;
+      }
+      // The store's copy is equal but not the same object: keep the editor's body so it does not reload
+      // (which would drop the caret and the undo history).
+      const fromStore = r.value.story;
+      const saved = JSON.stringify(fromStore.body) === JSON.stringify(latest.body) ? { ...fromStore, body: latest.body } : fromStore;
+      setStory(saved);
+      setDirty(false);
+      setSave({ state: 'saved', revision: saved.revision });
+      onSavedRef.current(saved);
+      return saved;
+    },
+    [sessionId, storyId, story],
+  );
+
+  return { story, readOnly, loadError, dirty, save, change, saveNow };
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { type DisplayPage, type GlyphItem } from '../../src/core/display/types';
+import { hitTest } from '../../src/renderer/src/layout/hit-test';
+
+const glyph = (x: number, y: number, storyId: string, offset: number): GlyphItem => ({
+  kind: 'glyph', face: 'f', gid: 1, x, y, size: 10, scaleX: 1, advance: 10, color: { c: 0, m: 0, y: 0, k: 1 }, text: '字',
+  src: { storyId, field: 'body', offset, length: 1 },
+});
+
+const page: DisplayPage = {
+  pageId: 'p', number: '07', width: 1000, height: 1400, faces: {},
+  items: [
+    { ...glyph(50, 30, '', 0) }, // running head: page furniture
+    glyph(100, 200, 'a', 0),
+    glyph(110, 200, 'a', 1),
+    glyph(100, 215, 'a', 12),
+  ],
+  frames: [
+    { frameId: 'rh', storyId: null, x: 0, y: 0, w: 1000, h: 50 },
+    { frameId: 't1', storyId: 'a', x: 90, y: 180, w: 200, h: 300 },
+    { frameId: 'img', storyId: 'b', x: 400, y: 180, w: 200, h: 200 },
+  ],
+};
+
+describe('page hit test', () => {
+  it('finds the glyph under the click, with its offset', () => {
+    expect(hitTest(page, 112, 195)).toEqual({ storyId: 'a', source: { field: 'body', offset: 1 } });
+    expect(hitTest(page, 105, 212)).toEqual({ storyId: 'a', source: { field: 'body', offset: 12 } });
+  });
+  it('falls back to the story frame around the click', () => {
+    expect(hitTest(page, 250, 400)).toEqual({ storyId: 'a', source: null });
+    expect(hitTest(page, 450, 250)).toEqual({ storyId: 'b', source: null });
+  });
+  it('ignores page furniture and empty paper', () => {
+    expect(hitTest(page, 52, 27)).toBeNull();
+    expect(hitTest(page, 900, 1300)).toBeNull();
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { copyfitMessage, copyfitOf } from '../../src/renderer/src/layout/copyfit';
+import { LatestOnly } from '../../src/renderer/src/layout/desk-layout';
+import { base64ToBytes, IpcFontLoader } from '../../src/renderer/src/layout/ipc-font-loader';
+import { pagePixelWidth } from '../../src/renderer/src/layout/zoom';
+
+const fit = (o: Partial<{ oversetChars: number; oversetLines: number; undersetChars: number; undersetLines: number }>) => ({
+  oversetChars: 0, oversetLines: 0, undersetChars: 0, undersetLines: 0, ...o,
+});
+
+describe('copyfit label', () => {
+  it('says 超 N 行 for overset text', () => expect(copyfitMessage(copyfitOf(fit({ oversetChars: 40, oversetLines: 3 })))).toEqual({ key: 'copyfit.overLines', n: 3 }));
+  it('counts characters when the overset is under a line', () => expect(copyfitMessage(copyfitOf(fit({ oversetChars: 5 })))).toEqual({ key: 'copyfit.overChars', n: 5 }));
+  it('says 欠 N 字 for empty cells', () => expect(copyfitMessage(copyfitOf(fit({ undersetChars: 12, undersetLines: 0 })))).toEqual({ key: 'copyfit.under', n: 12 }));
+  it('says 正好 when it fills the frames exactly', () => expect(copyfitOf(fit({}))).toEqual({ state: 'fit' }));
+  it('reports overset even if the layout also left lines empty elsewhere', () => expect(copyfitOf(fit({ oversetLines: 1, oversetChars: 9, undersetChars: 3 })).state).toBe('over'));
+});
+
+describe('page zoom', () => {
+  it('draws 100 % at the printed size (96 dpi) and 200 % twice that', () => {
+    const w = (390 / 25.4) * 72; // 390 mm in pt
+    expect(pagePixelWidth(1, w, 1545, 800, 600)).toBeCloseTo((390 / 25.4) * 96, 6);
+    expect(pagePixelWidth(2, w, 1545, 800, 600)).toBeCloseTo((390 / 25.4) * 192, 6);
+  });
+  it('fits the whole page in the view, by whichever side is tighter', () => {
+    expect(pagePixelWidth('fit', 1000, 2000, 800, 600)).toBe(300);
+    expect(pagePixelWidth('fit', 1000, 500, 800, 600)).toBe(800);
+  });
+});
+
+describe('font bytes over IPC', () => {
+  it('decodes base64 to the exact bytes', () => {
+    const bytes = new Uint8Array([0, 1, 0, 0, 255, 128, 7]);
+    expect([...base64ToBytes(Buffer.from(bytes).toString('base64'))]).toEqual([...bytes]);
+  });
+  it('names the font file when the main process refuses it', async () => {
+    const loader = new IpcFontLoader({ invoke: async () => ({ ok: false, error: { code: 'not-a-font', message: '不是字体文件：/etc/passwd' } }) } as never);
+    await expect(loader.load('file:/etc/passwd')).rejects.toThrow('无法载入字体 file:/etc/passwd：不是字体文件');
+  });
+});
+
+describe('latest-only layout runs', () => {
+  it('runs one at a time and skips requests superseded while waiting', async () => {
+    const started: number[] = [];
+    let release: () => void = () => {};
+    const runner = new LatestOnly(async (n: number) => {
+      started.push(n);
+      if (n === 1) await new Promise<void>((r) => (release = r));
+      return n * 10;
+    });
+    const p1 = runner.request(1);
+    const p2 = runner.request(2);
+    const p3 = runner.request(3);
+    release();
+    expect(await Promise.all([p1, p2, p3])).toEqual([10, null, 30]);
+    expect(started).toEqual([1, 3]);
+  });
+  it('passes a failure to its own request and keeps going', async () => {
+    const runner = new LatestOnly(async (n: number) => {
+      if (n === 1) throw new Error('坏了');
+      return n;
+    });
+    await expect(runner.request(1)).rejects.toThrow('坏了');
+    expect(await runner.request(2)).toBe(2);
+  });
+});
