@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { test, expect } from './host/fixtures';
-import { acquireLock, defaultEnv, newLockToken, openIssue, releaseLock } from '../src/main/store';
+import { acquireLock, defaultEnv, newLockToken, openIssue, releaseLock, saveStory } from '../src/main/store';
 import { SAMPLE_ISSUE_FOLDER } from '../src/main/app/paths';
 
 // The budget (稿件库): filter, sort, the status flow, and a story a colleague is editing.
@@ -79,4 +79,20 @@ test("a story a colleague is editing opens read-only with the colleague's name",
   } finally {
     await releaseLock(colleague, dir, target, token);
   }
+});
+
+test("a colleague's save shows up in the budget with a note", async ({ app }) => {
+  const { page, documentsDir } = app;
+  const row = page.locator('tr[data-story-id="songgang-xiaxiang"]');
+  await expect(row.locator('.status')).toHaveText('已上版');
+  const dir = path.join(documentsDir, SAMPLE_ISSUE_FOLDER);
+  const issue = await openIssue(dir, { readOnly: true });
+  const story = issue.stories['songgang-xiaxiang']!;
+  await saveStory(dir, { ...story, slug: '送岗下乡赶大集（改）', status: '已签发' }, { env: defaultEnv({ user: '王编辑', host: 'desk-2' }), baseRevision: story.revision });
+
+  await expect(page.getByText('稿件「送岗下乡赶大集（改）」已由他人保存')).toBeVisible();
+  await expect(row.locator('.status')).toHaveText('已签发');
+  await expect(row.locator('td.slug')).toHaveText('送岗下乡赶大集（改）');
+  await page.getByRole('button', { name: '知道了' }).click();
+  await expect(page.getByText('已由他人保存')).toHaveCount(0);
 });

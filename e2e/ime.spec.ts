@@ -91,9 +91,12 @@ test('Chinese input: in an empty paragraph, right after the dateline, in bold, a
   });
   expect(s.paragraphs[0]!.map((r) => r.type)).toEqual(['dateline', 'text']);
 
-  // 3. In bold, at the end of a new paragraph's first run.
-  await page.keyboard.press('End');
+  // 3. In bold, at the end of a new paragraph's first run. (Control+End: the end of the story, whatever
+  // line the visual-line End key would see.)
+  await page.keyboard.press('Control+End');
+  await expect.poll(async () => (await editorState(page)).paragraphs.length).toBe(1);
   await page.keyboard.press('Enter');
+  await expect.poll(async () => (await editorState(page)).paragraphs.map(plain)).toEqual(['据悉你好', '']);
   await page.keyboard.type('第二段');
   await page.keyboard.press('Control+b');
   await expect(page.getByTestId('story-bold')).toHaveAttribute('aria-pressed', 'true');

@@ -25,7 +25,8 @@ function run(label, cmd, args, opts = {}) {
 
 function single(label, cmd, args, opts) {
   const ok = run(label, cmd, args, opts);
-  ok ? passed++ : failed++;
+  if (ok) passed++;
+  else failed++;
   lines.push(`${label}: ${ok ? 'ok' : 'FAILED'}`);
 }
 
@@ -47,7 +48,10 @@ function counted(label, cmd, args, reportFile, count, opts) {
 
 const want = (name) => only.length === 0 || only.includes(name);
 
-if (want('typecheck')) single('typecheck', npx, ['tsc', '--noEmit', '-p', 'tsconfig.node.json']), single('typecheck (renderer)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.web.json']);
+if (want('typecheck')) {
+  single('typecheck', npx, ['tsc', '--noEmit', '-p', 'tsconfig.node.json']);
+  single('typecheck (renderer)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.web.json']);
+}
 if (want('lint')) single('eslint (layering)', npx, ['eslint', '--max-warnings', '0', '.']);
 if (want('build')) single('build', 'npm', ['run', 'build']);
 if (want('security')) single('electronegativity', process.execPath, ['scripts/electronegativity.mjs']);

@@ -88,6 +88,15 @@ describe('preflight', () => {
     expect(f[0]!.message).toContain('37 字');
   });
 
+  it('warns about photos above the ink limit', () => {
+    const img = { kind: 'image' as const, assetId: 'a.jpg', x: 0, y: 0, w: 72, h: 72, src: null };
+    const images = new Map([['a.jpg', jpeg(300, 300)]]);
+    expect(preflightPage(input(page([img]), { images, imageInk: new Map([['a.jpg', 220]]) }))).toEqual([]);
+    const f = preflightPage(input(page([img]), { images, imageInk: new Map([['a.jpg', 286]]) }));
+    expect(f).toMatchObject([{ severity: 'warning', code: 'ink-limit', assetId: 'a.jpg' }]);
+    expect(f[0]!.message).toContain('286%');
+  });
+
   it('flags colours above the ink limit', () => {
     const rich = { c: 0.6, m: 0.6, y: 0.6, k: 1 };
     const f = preflightPage(input(page([{ kind: 'rect', x: 0, y: 0, w: 10, h: 10, fill: rich }, glyph('中', { color: { c: 0.5, m: 0.5, y: 0.2, k: 1 } })])));

@@ -250,3 +250,24 @@ describe('ToUnicode', () => {
     expect(run('qpdf', ['--check', path]).code).toBe(0);
   });
 });
+
+describe('the plant\'s own profile', () => {
+  const fakeIcc = (space: string): Uint8Array => {
+    const b = new Uint8Array(256);
+    b.set(new TextEncoder().encode('prtr'), 12);
+    b.set(new TextEncoder().encode(space), 16);
+    return b;
+  };
+
+  it('is embedded as the OutputIntent DestOutputProfile (N 4)', async () => {
+    const doc = await loadPdf(await writePdf([page], { ...X1A, output: { ...X1A.output, identifier: '印务中心 2024', profile: fakeIcc('CMYK') } }, sources));
+    const intent = resolve(doc, (dictGet(doc, doc.catalog, 'OutputIntents') as PDFArray).get(0)) as PDFDict;
+    expect((dictGet(doc, intent, 'OutputConditionIdentifier') as PDFString).decodeText()).toBe('印务中心 2024');
+    const icc = dictGet(doc, intent, 'DestOutputProfile') as PDFRawStream;
+    expect(String(icc.dict.get(PDFName.of('N')))).toBe('4');
+  });
+
+  it('must be a CMYK output profile', async () => {
+    await expect(writePdf([page], { ...X1A, output: { ...X1A.output, profile: fakeIcc('RGB ') } }, sources)).rejects.toThrow(/CMYK/);
+  });
+});

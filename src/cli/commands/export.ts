@@ -90,7 +90,14 @@ export function register(program: Command, ctx: CliContext): void {
       let outcome;
       try {
         outcome = await exportPdf(
-          { display, assetsDir: path.join(laid.dir, 'assets'), issueDate: laid.meta.date, output: laid.meta.house.output, overset },
+          {
+            display,
+            assetsDir: path.join(laid.dir, 'assets'),
+            issueDate: laid.meta.date,
+            output: laid.meta.house.output,
+            overset,
+            assetNames: new Map(laid.meta.assets.map((a) => [a.id, a.originalName])),
+          },
           {
             output,
             split: !toFile,

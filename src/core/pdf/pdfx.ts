@@ -1,7 +1,7 @@
 // PDF/X-1a:2003 structure (ISO 15930-4; TYPESETTING.md §8.2): PDF 1.4 header, GTS_PDFX OutputIntent naming
 // the printing condition, identification keys in the Info dictionary. Colour, transparency and font rules
 // are kept by the writer itself (CMYK only, no soft masks, every font embedded) and checked by the tests.
-import { PDFName, PDFString, type PDFDocument } from 'pdf-lib';
+import { PDFHexString, PDFName, PDFString, type PDFDocument } from 'pdf-lib';
 import { flateStream, type Deflate } from './deflate';
 
 export interface OutputIntentSpec {
@@ -21,10 +21,10 @@ export async function applyPdfx(doc: PDFDocument, output: OutputIntentSpec, info
   const intent: Record<string, unknown> = {
     Type: 'OutputIntent',
     S: 'GTS_PDFX',
-    OutputConditionIdentifier: PDFString.of(output.identifier),
-    OutputCondition: PDFString.of(output.info),
-    RegistryName: PDFString.of(output.registryName),
-    Info: PDFString.of(output.info),
+    OutputConditionIdentifier: pdfText(output.identifier),
+    OutputCondition: pdfText(output.info),
+    RegistryName: pdfText(output.registryName),
+    Info: pdfText(output.info),
   };
   if (output.profile) {
     if (output.profile.length < 20 || String.fromCharCode(...output.profile.subarray(16, 20)) !== 'CMYK') {
@@ -43,4 +43,12 @@ export async function applyPdfx(doc: PDFDocument, output: OutputIntentSpec, info
 export function pdfDate(d: Date): string {
   const p = (n: number, w = 2): string => String(n).padStart(w, '0');
   return `D:${p(d.getUTCFullYear(), 4)}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}+00'00'`;
+}
+
+/**
+ * A PDF text string: literal when plain ASCII, else UTF-16BE hex (pdf-lib's PDFString.of neither encodes
+ * non-Latin text nor escapes parentheses).
+ */
+export function pdfText(s: string): PDFString | PDFHexString {
+  return /^[\x20-\x7e]*$/.test(s) && !/[()\\]/.test(s) ? PDFString.of(s) : PDFHexString.fromText(s);
 }

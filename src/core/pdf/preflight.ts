@@ -59,6 +59,10 @@ export interface PreflightInput {
   readonly images: ReadonlyMap<string, ImageFacts>;
   /** Why an image could not be read, by asset id. */
   readonly imageErrors?: ReadonlyMap<string, string>;
+  /** What the desk calls each photo (its original file name); the asset id when absent. */
+  readonly imageNames?: ReadonlyMap<string, string>;
+  /** Highest total ink of each CMYK photo, percent. */
+  readonly imageInk?: ReadonlyMap<string, number>;
   /** Images the export converted (RGB → CMYK, PNG → JPEG), with what was done. */
   readonly converted?: ReadonlyMap<string, string>;
   /** OS/2 fsType of each font file (FaceInfo.file); a missing entry means the font could not be read. */
@@ -128,33 +132,42 @@ export function preflightPage(input: PreflightInput): Finding[] {
     if (item.kind !== 'image' || seen.has(item.assetId)) continue;
     seen.add(item.assetId);
     const id = item.assetId;
+    const name = input.imageNames?.get(id) || id;
     const facts = input.images.get(id);
     if (!facts) {
       const why = input.imageErrors?.get(id) ?? '文件无法读取';
-      out.push({ severity: 'error', code: 'image-unreadable', page: at, assetId: id, message: `第 ${at} 版：图片 ${id} ${why}` });
+      out.push({ severity: 'error', code: 'image-unreadable', page: at, assetId: id, message: `第 ${at} 版：图片「${name}」${why}` });
       continue;
     }
     const conv = input.converted?.get(id);
-    if (conv) out.push({ severity: 'info', code: 'image-converted', page: at, assetId: id, message: `第 ${at} 版：图片 ${id} ${conv}` });
+    if (conv) out.push({ severity: 'info', code: 'image-converted', page: at, assetId: id, message: `第 ${at} 版：图片「${name}」${conv}` });
     // Effective resolution at the placed size: pixels over inches on the plate, the worse direction counts.
     const ppi = Math.min(facts.widthPx / (item.w / 72), facts.heightPx / (item.h / 72));
     const shown = Math.round(ppi);
     if (ppi < limits.errorImagePpi) {
       out.push({
         severity: 'error', code: 'image-low-res', page: at, assetId: id,
-        message: `第 ${at} 版：图片 ${id} 在版面尺寸下只有 ${shown} ppi，低于 ${limits.errorImagePpi} ppi，印出来会发虚`,
+        message: `第 ${at} 版：图片「${name}」在版面尺寸下只有 ${shown} ppi，低于 ${limits.errorImagePpi} ppi，印出来会发虚`,
       });
     } else if (ppi < limits.minImagePpi) {
       out.push({
         severity: 'warning', code: 'image-low-res', page: at, assetId: id,
-        message: `第 ${at} 版：图片 ${id} 在版面尺寸下为 ${shown} ppi，低于建议的 ${limits.minImagePpi} ppi`,
+        message: `第 ${at} 版：图片「${name}」在版面尺寸下为 ${shown} ppi，低于建议的 ${limits.minImagePpi} ppi`,
+      });
+    }
+    const ink = input.imageInk?.get(id);
+    if (ink !== undefined && ink > limits.tacLimit) {
+      // A warning, not an error: the plant's RIP may re-separate, but the desk should know before it does.
+      out.push({
+        severity: 'warning', code: 'ink-limit', page: at, assetId: id,
+        message: `第 ${at} 版：图片「${name}」最大总墨量 ${ink}%，超过印厂上限 ${limits.tacLimit}%（请按印厂特性文件重新分色）`,
       });
     }
     if (input.pdfx === '1a' && facts.color === 'rgb') {
-      out.push({ severity: 'error', code: 'image-rgb', page: at, assetId: id, message: `第 ${at} 版：图片 ${id} 是 RGB，PDF/X-1a 只允许 CMYK 或灰度` });
+      out.push({ severity: 'error', code: 'image-rgb', page: at, assetId: id, message: `第 ${at} 版：图片「${name}」是 RGB，PDF/X-1a 只允许 CMYK 或灰度` });
     }
     if (input.pdfx === '1a' && facts.alpha) {
-      out.push({ severity: 'error', code: 'image-alpha', page: at, assetId: id, message: `第 ${at} 版：图片 ${id} 带透明通道，PDF/X-1a 不允许透明` });
+      out.push({ severity: 'error', code: 'image-alpha', page: at, assetId: id, message: `第 ${at} 版：图片「${name}」带透明通道，PDF/X-1a 不允许透明` });
     }
   }
 

@@ -105,7 +105,13 @@ export async function writePdf(pages: readonly DisplayPage[], options: PdfOption
   // Images: one XObject per asset; PDF/X-1a refuses what it cannot carry instead of writing a bad file.
   const imageRefs = new Map<string, { name: string; ref: PDFRef }>();
   const assetIds = [...new Set(pages.flatMap((p) => p.items.flatMap((it) => (it.kind === 'image' ? [it.assetId] : []))))];
-  const loaded = await Promise.all(assetIds.map((id) => sources.images.load(id)));
+  const loaded = await Promise.all(
+    assetIds.map((id) =>
+      sources.images.load(id).catch((e: unknown) => {
+        throw new PdfExportError(`图片 ${id} 无法读取：${e instanceof Error ? e.message : String(e)}`);
+      }),
+    ),
+  );
   for (const [i, id] of assetIds.entries()) {
     const bytes = loaded[i]!;
     let facts: ImageFacts;
@@ -175,7 +181,7 @@ export async function writePdf(pages: readonly DisplayPage[], options: PdfOption
   const info: Record<string, unknown> = {
     Title: PDFHexString.fromText(options.title),
     Creator: PDFString.of('Yeban'),
-    Producer: PDFString.of('Yeban (pdf-lib)'),
+    Producer: PDFString.of('Yeban with pdf-lib'),
     CreationDate: PDFString.of(pdfDate(options.date)),
     ModDate: PDFString.of(pdfDate(options.date)),
     Trapped: PDFName.of('False'),

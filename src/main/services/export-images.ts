@@ -9,6 +9,11 @@ import { imageFacts, type ImageFacts } from '../../core/pdf';
 export interface PreparedImages {
   readonly bytes: ReadonlyMap<string, Uint8Array>;
   readonly facts: ReadonlyMap<string, ImageFacts>;
+  /**
+   * Highest total ink (C+M+Y+K, percent) of each CMYK photo, measured at ≤ 256 px: ink limits concern
+   * areas, not single noisy pixels, and JPEG shrink-on-load makes it cheap.
+   */
+  readonly maxInk: ReadonlyMap<string, number>;
   readonly errors: ReadonlyMap<string, string>;
   readonly converted: ReadonlyMap<string, string>;
 }
@@ -17,6 +22,14 @@ interface Prepared {
   readonly bytes: Uint8Array;
   readonly facts: ImageFacts;
   readonly converted: string | null;
+  readonly maxInk: number | null;
+}
+
+async function maxInkOf(bytes: Uint8Array): Promise<number> {
+  const { data } = await sharp(bytes).resize({ width: 256, height: 256, fit: 'inside', withoutEnlargement: true }).toColourspace('cmyk').raw().toBuffer({ resolveWithObject: true });
+  let max = 0;
+  for (let i = 0; i + 3 < data.length; i += 4) max = Math.max(max, data[i]! + data[i + 1]! + data[i + 2]! + data[i + 3]!);
+  return Math.round((max / 255) * 100);
 }
 
 // Assets are content-addressed and never rewritten, so a conversion stays valid for the process.
@@ -35,7 +48,9 @@ async function prepare(file: string, profilePath: string | undefined): Promise<P
     throw new Error(code === 'ENOENT' ? `文件不存在：${file}` : `无法读取 ${file}：${(e as Error).message}`);
   }
   const facts = imageFacts(original);
-  if (facts.format === 'jpeg' && facts.color !== 'rgb') return { bytes: original, facts, converted: null };
+  if (facts.format === 'jpeg' && facts.color !== 'rgb') {
+    return { bytes: original, facts, converted: null, maxInk: facts.color === 'cmyk' ? await maxInkOf(original) : null };
+  }
   // RGB JPEG, or any PNG (PDF/X-1a allows no soft mask, and PNG photos embed huge): CMYK JPEG on white.
   let img = sharp(original).flatten({ background: '#ffffff' });
   const gray = facts.color === 'gray';
@@ -45,7 +60,7 @@ async function prepare(file: string, profilePath: string | undefined): Promise<P
   if (!gray && convertedFacts.color !== 'cmyk') throw new Error(`转换后仍不是 CMYK（${convertedFacts.color}）`);
   const what = `${facts.format === 'png' ? 'PNG' : 'JPEG'} ${facts.color === 'rgb' ? 'RGB' : facts.color === 'gray' ? '灰度' : 'CMYK'}`;
   const to = gray ? '灰度 JPEG' : `CMYK JPEG（${profilePath ? `印厂特性文件 ${path.basename(profilePath)}` : 'libvips 默认 CMYK 特性文件'}）`;
-  return { bytes: out, facts: convertedFacts, converted: `已由 ${what} 转为 ${to}` };
+  return { bytes: out, facts: convertedFacts, converted: `已由 ${what} 转为 ${to}`, maxInk: gray ? null : await maxInkOf(out) };
 }
 
 export async function prepareImages(assetsDir: string, assetIds: Iterable<string>, profilePath?: string): Promise<PreparedImages> {
@@ -53,6 +68,7 @@ export async function prepareImages(assetsDir: string, assetIds: Iterable<string
   const facts = new Map<string, ImageFacts>();
   const errors = new Map<string, string>();
   const converted = new Map<string, string>();
+  const maxInk = new Map<string, number>();
   const ids = [...new Set(assetIds)];
   const results = await Promise.allSettled(
     ids.map((id) => {
@@ -75,6 +91,7 @@ export async function prepareImages(assetsDir: string, assetIds: Iterable<string
     bytes.set(id, r.value.bytes);
     facts.set(id, r.value.facts);
     if (r.value.converted) converted.set(id, r.value.converted);
+    if (r.value.maxInk !== null) maxInk.set(id, r.value.maxInk);
   });
-  return { bytes, facts, errors, converted };
+  return { bytes, facts, maxInk, errors, converted };
 }

@@ -36,6 +36,8 @@ export interface ExportInput {
   readonly output: HouseSettings['output'];
   /** Overset stories from layout's copyfit report. */
   readonly overset?: readonly OversetStory[];
+  /** Photo names for messages (asset id → original file name). */
+  readonly assetNames?: ReadonlyMap<string, string>;
 }
 
 export interface ExportSettings {
@@ -118,6 +120,8 @@ export async function exportPdf(input: ExportInput, settings: ExportSettings, fo
       pdfx: settings.pdfx,
       limits,
       images: images.facts,
+      imageInk: images.maxInk,
+      imageNames: input.assetNames,
       imageErrors: images.errors,
       converted: images.converted,
       fontFsType: fontInfo.fsType,

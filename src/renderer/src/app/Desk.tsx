@@ -1,20 +1,26 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { type DisplayPage } from '../../../core/display/types';
 import { type IssueMeta, type Story } from '../../../core/model';
 import { storyLengthZi } from '../../../core/model';
-import { type BudgetEntry, type DeskSession } from '../../../preload/api';
+import { type BudgetEntry, type DeskSession, type StoreEventView } from '../../../preload/api';
 import { BudgetTable } from '../budget/BudgetTable';
 import { type BudgetRow } from '../budget/budget-view';
 import { useI18n } from '../i18n/I18nProvider';
 import { yeban } from '../ipc/api';
 import { copyfitOf, type Copyfit } from '../layout/copyfit';
+import { PageStrip } from '../layout/PageStrip';
 import { PageView } from '../layout/PageView';
 import { useDeskLayout } from '../layout/useDeskLayout';
 import { usePagePictures } from '../layout/usePagePictures';
 import { NewStoryForm } from '../story/NewStoryForm';
 import { StoryDesk } from '../story/StoryDesk';
 import { IssueNotices } from './IssueNotices';
+import { RecoveryPanel } from './RecoveryPanel';
+import { useIssueEvents } from './useIssueEvents';
 
 type Tab = 'writing' | 'layout';
+
+const NO_PAGES: readonly DisplayPage[] = [];
 
 /** Page numbers each story has a frame on, in page order. */
 function placements(meta: IssueMeta): Map<string, string[]> {
@@ -51,6 +57,44 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
   useEffect(() => void refreshBudget(), [refreshBudget, openId]);
 
   const putStory = useCallback((s: Story) => setStories((m) => new Map(m).set(s.id, s)), []);
+
+  // What the store noticed while the issue is open: each shown until dismissed; autosaves only as a time.
+  const [notes, setNotes] = useState<{ id: number; text: string; alert: boolean }[]>([]);
+  const [autosavedAt, setAutosavedAt] = useState<string | null>(null);
+  useIssueEvents(sessionId, (events: StoreEventView[]) => {
+    const add: { text: string; alert: boolean }[] = [];
+    for (const e of events) {
+      switch (e.type) {
+        case 'autosaved':
+          setAutosavedAt(new Date(e.at).toLocaleTimeString('zh-CN', { hour12: false }));
+          break;
+        case 'storyChanged':
+          if (e.storyId !== openId) putStory(e.story);
+          add.push({ text: t('events.storyChanged', { slug: e.story.slug, revision: e.revision }), alert: false });
+          break;
+        case 'metaChanged':
+          void yeban().invoke('issue:get', { sessionId }).then((r) => r.ok && onSession(r.value));
+          add.push({ text: t('events.metaChanged'), alert: false });
+          break;
+        case 'conflict':
+          add.push({ text: e.message, alert: true });
+          break;
+        case 'lockLost':
+          add.push({ text: e.holder ? t('events.lockLostTo', { id: e.target.id, user: e.holder.user }) : t('events.lockLost', { id: e.target.id }), alert: true });
+          break;
+        case 'fileProblem':
+          add.push({ text: e.problem.message, alert: true });
+          break;
+        case 'autosaveFailed':
+          add.push({ text: t('events.autosaveFailed', { reason: e.error.message }), alert: true });
+          break;
+      }
+    }
+    if (add.length > 0) {
+      setNotes((n) => [...n, ...add.map((a, i) => ({ ...a, id: Date.now() + i }))]);
+      void refreshBudget();
+    }
+  });
   const layout = useDeskLayout(meta, stories);
 
   const copyfits = useMemo(() => {
@@ -85,11 +129,22 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
 
   const pages = layout.result?.display.pages ?? [];
   const page = pages[Math.min(pageIndex, pages.length - 1)];
-  const pictures = usePagePictures(sessionId, tab === 'layout' ? page : undefined);
+  const pictures = usePagePictures(sessionId, tab === 'layout' ? pages : NO_PAGES);
 
   return (
     <>
       <IssueNotices opened={opened} />
+      {!opened.readOnly && opened.recovery.length > 0 && (
+        <RecoveryPanel
+          sessionId={sessionId}
+          offers={opened.recovery}
+          onRecovered={(story) => {
+            putStory(story);
+            setTab('writing');
+            setOpenId(story.id);
+          }}
+        />
+      )}
       <nav className="desk-tabs" role="tablist" aria-label={t('desk.tabs')}>
         <button type="button" role="tab" aria-selected={tab === 'writing'} onClick={() => setTab('writing')}>
           {t('desk.writing')}
@@ -97,10 +152,27 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
         <button type="button" role="tab" aria-selected={tab === 'layout'} onClick={() => setTab('layout')}>
           {t('desk.layout')}
         </button>
+        {autosavedAt !== null && (
+          <span className="desk-autosave" data-testid="autosave-state">
+            {t('desk.autosaved', { time: autosavedAt })}
+          </span>
+        )}
         <span className="desk-layout-state" data-testid="layout-state">
           {layout.error === null ? (layout.result ? t('desk.laidOut') : t('desk.layingOut')) : ''}
         </span>
       </nav>
+      {notes.length > 0 && (
+        <ul className="desk-notes" aria-label={t('events.title')}>
+          {notes.map((n) => (
+            <li key={n.id} role={n.alert ? 'alert' : undefined} className={n.alert ? 'desk-note alert' : 'desk-note'}>
+              {n.text}
+              <button type="button" onClick={() => setNotes((all) => all.filter((x) => x.id !== n.id))}>
+                {t('events.dismiss')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       {layout.error !== null && (
         <div className="app-error" role="alert">
           <strong>{t('desk.layoutFailed')}</strong>
@@ -139,35 +211,40 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
         </div>
       ) : (
         <div className="layout-desk">
-          {pages.length > 1 && (
-            <label className="page-picker">
-              {t('page.pick')}
-              <select value={pageIndex} onChange={(e) => setPageIndex(Number(e.target.value))}>
-                {pages.map((p, i) => (
-                  <option key={p.pageId} value={i}>
-                    {t('page.title', { number: p.number })}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
-          {page && layout.fonts ? <PageView
-              page={page}
+          {pages.length > 0 && layout.fonts && (
+            <PageStrip
+              pages={pages}
+              names={new Map(meta.pages.map((p) => [p.id, p.name]))}
+              current={Math.min(pageIndex, pages.length - 1)}
               fonts={layout.fonts}
               pictures={pictures.hrefs}
-              onStoryClick={(hit) => {
-                setOpenId(hit.storyId);
-                setTab('writing');
-              }}
-            /> : layout.error === null && <p className="app-status">{t('desk.layingOut')}</p>}
-          {layout.result && meta.pages.length === 0 && <p className="app-status">{t('page.none')}</p>}
-          {pictures.problems.length > 0 && (
-            <ul className="notice notice-readonly" aria-label={t('page.pictureProblems')}>
-              {pictures.problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
+              onPick={setPageIndex}
+            />
           )}
+          <div className="layout-main">
+            {page && layout.fonts ? (
+              <PageView
+                page={page}
+                fonts={layout.fonts}
+                pictures={pictures.hrefs}
+                onStoryClick={(hit) => {
+                  setOpenId(hit.storyId);
+                  setTab('writing');
+                }}
+              />
+            ) : layout.result ? (
+              meta.pages.length === 0 && <p className="app-status">{t('page.none')}</p>
+            ) : (
+              layout.error === null && <p className="app-status">{t('desk.layingOut')}</p>
+            )}
+            {pictures.problems.length > 0 && (
+              <ul className="notice notice-readonly" aria-label={t('page.pictureProblems')}>
+                {pictures.problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            )}
+          </div>
         </div>
       )}
     </>

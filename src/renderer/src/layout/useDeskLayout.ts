@@ -18,7 +18,13 @@ export function useDeskLayout(meta: IssueMeta, stories: ReadonlyMap<string, Stor
   const runner = useMemo(() => {
     const desk = new DeskLayout(new IpcFontLoader(yeban()));
     return new LatestOnly(async ({ meta, stories }: { meta: IssueMeta; stories: ReadonlyMap<string, Story> }) => {
+      // Marks for `npm run bench` and the DevTools timeline (compose + layout, fonts included).
+      performance.mark('yeban:layout:start');
       const result = await desk.run(meta, stories);
+      performance.measure('yeban:layout', 'yeban:layout:start');
+      performance.clearMarks('yeban:layout:start');
+      // A long session would otherwise keep every keystroke's entry.
+      if (performance.getEntriesByName('yeban:layout').length > 500) performance.clearMeasures('yeban:layout');
       return { result, fonts: desk.registry };
     });
   }, []);

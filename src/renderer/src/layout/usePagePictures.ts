@@ -13,18 +13,17 @@ export interface PagePictures {
 }
 
 /**
- * Screen copies of the pictures on a page, fetched once per asset for the session. Until one arrives
+ * Screen copies of the pictures on the pages shown, fetched once per asset for the session. Until one arrives
  * (or when its file is missing) the renderer draws the "picture missing" panel in its place.
  */
-export function usePagePictures(sessionId: string, page: DisplayPage | undefined): PagePictures {
+export function usePagePictures(sessionId: string, pages: readonly DisplayPage[]): PagePictures {
   const [hrefs, setHrefs] = useState<ReadonlyMap<string, string>>(new Map());
   const [problems, setProblems] = useState<ReadonlyMap<string, string>>(new Map());
   // Asked once each, whatever the answer: a keystroke makes a new page object but no new picture.
   const asked = useRef(new Set<string>());
 
   useEffect(() => {
-    if (!page) return;
-    for (const item of page.items) {
+    for (const page of pages) for (const item of page.items) {
       if (item.kind !== 'image' || !item.assetId || asked.current.has(item.assetId)) continue;
       const assetId = item.assetId;
       asked.current.add(assetId);
@@ -36,7 +35,7 @@ export function usePagePictures(sessionId: string, page: DisplayPage | undefined
           else setProblems((m) => new Map(m).set(assetId, r.error.message));
         });
     }
-  }, [sessionId, page]);
+  }, [sessionId, pages]);
 
   return { hrefs, problems: [...problems.values()] };
 }

@@ -108,6 +108,18 @@ export function StoryDesk({ sessionId, storyId, sessionReadOnly, styles, copyfit
       )}
       {s.readOnly?.reason === 'other' && <p className="notice notice-readonly">{t('story.readOnly', { reason: s.readOnly.message })}</p>}
       {s.readOnly === null && statusLocksText(story.status) && <p className="notice notice-readonly">{t('story.signedOff')}</p>}
+      {s.save.state === 'conflict' && (
+        <div className="app-error" role="alert" data-testid="story-conflict">
+          <strong>{t('story.conflict')}</strong>
+          <p>{s.save.message}</p>
+          <button type="button" onClick={() => void s.resolve('mine')}>
+            {t('story.keepMine')}
+          </button>{' '}
+          <button type="button" onClick={() => void s.resolve('theirs')}>
+            {t('story.keepTheirs')}
+          </button>
+        </div>
+      )}
       {s.save.state === 'failed' && (
         <div className="app-error" role="alert">
           <strong>{t('story.saveFailed')}</strong>

@@ -6,7 +6,13 @@ import { yeban } from '../ipc/api';
 /** How long typing may run ahead of the autosave journal (the store journals within 2 s of `story:edit`). */
 const EDIT_DEBOUNCE_MS = 400;
 
-export type SaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved'; revision: number } | { state: 'failed'; message: string };
+export type SaveState =
+  | { state: 'idle' }
+  | { state: 'saving' }
+  | { state: 'saved'; revision: number }
+  | { state: 'failed'; message: string }
+  /** A colleague saved the story since this draft began: both versions are kept in `folder`. */
+  | { state: 'conflict'; message: string; folder: string };
 
 export interface StorySession {
   story: Story | null;
@@ -19,6 +25,8 @@ export interface StorySession {
   change(next: Story): void;
   /** Save now (with any edit not yet sent); resolves with the saved story, or null. */
   saveNow(next?: Story): Promise<Story | null>;
+  /** After a conflict: save this draft over the colleague's version, or take theirs and drop this one. */
+  resolve(keep: 'mine' | 'theirs'): Promise<void>;
 }
 
 /**
@@ -109,7 +117,7 @@ export function useStorySession(sessionId: string, storyId: string, sessionReadO
         return null;
       }
       if (r.value.status === 'conflict') {
-        setSave({ state: 'failed', message: r.value.message });
+        setSave({ state: 'conflict', message: r.value.message, folder: r.value.folder });
         return null;
       }
       // The store's copy is equal but not the same object: keep the editor's body so it does not reload
@@ -125,5 +133,28 @@ export function useStorySession(sessionId: string, storyId: string, sessionReadO
     [sessionId, storyId, story],
   );
 
-  return { story, readOnly, loadError, dirty, save, change, saveNow };
+  const resolve = useCallback(
+    async (keep: 'mine' | 'theirs') => {
+      setSave({ state: 'saving' });
+      const r = await yeban().invoke('story:resolveConflict', { sessionId, storyId, keep });
+      if (!r.ok) {
+        setSave({ state: 'failed', message: r.error.message });
+        return;
+      }
+      if (r.value.status === 'conflict') {
+        setSave({ state: 'conflict', message: r.value.message, folder: r.value.folder });
+        return;
+      }
+      // Keeping mine leaves the editor's text as it is; taking theirs replaces it (a new body object).
+      const fromStore = r.value.story;
+      const kept = keep === 'mine' && story ? { ...fromStore, body: story.body } : fromStore;
+      setStory(kept);
+      setDirty(false);
+      setSave({ state: 'saved', revision: fromStore.revision });
+      onSavedRef.current(kept);
+    },
+    [sessionId, storyId, story],
+  );
+
+  return { story, readOnly, loadError, dirty, save, change, saveNow, resolve };
 }
