@@ -8,7 +8,7 @@ describe('page grid (DESIGN.md §3a, checklist 26–30)', () => {
     const g = pageGrid(BROADSHEET);
     expect(g.area.widthChars).toBe(111);
     expect(g.area.width).toBeCloseTo(999, 9);
-    expect(g.area.height).toBeCloseTo(122 * 11.25 + 9, 9);
+    expect(g.area.height).toBeCloseTo(123 * 11.25, 9);
     expect(g.area.x * 2 + g.area.width).toBeCloseTo(g.pageWidth, 9);
     expect(g.area.y * 2 + g.area.height).toBeCloseTo(g.pageHeight, 9);
   });

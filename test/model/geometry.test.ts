@@ -42,7 +42,8 @@ describe('typeArea', () => {
 
   it('is as tall as its lines (the last one only its em box) and centred vertically', () => {
     const a = typeArea(BROADSHEET);
-    expect(a.height).toBe(122 * 11.25 + 9);
+    expect(a.height).toBe(123 * 11.25);
+    expect(ptToMm(a.height)).toBeCloseTo(488.2, 1);
     expect(a.y * 2 + a.height).toBeCloseTo(mmToPt(545), 9);
     expect(a.y).toBeGreaterThan(0);
   });
@@ -74,7 +75,7 @@ describe('grid arithmetic (TYPESETTING.md §6.2)', () => {
     expect(gridLine(BROADSHEET, 10).top).toBeCloseTo(a.y + 112.5, 9);
     expect(gridLine(BROADSHEET, 10).baseline - gridLine(BROADSHEET, 10).top).toBeCloseTo(7.92, 9);
     // The last line's em box ends exactly at the bottom of the type area.
-    expect(gridLine(BROADSHEET, 122).top + BROADSHEET.bodySizePt).toBeCloseTo(a.y + a.height, 9);
+    expect(gridLine(BROADSHEET, 122).top + BROADSHEET.pitchPt).toBeCloseTo(a.y + a.height, 9);
   });
 
   it('linesFor: 小初 30 pt + 二号 21 pt + 3 lines of white at 11.25 pt → 8 lines (NEWSCALC1)', () => {

@@ -42,8 +42,9 @@ export interface TypeArea {
 export function typeArea(g: Geometry): TypeArea {
   const widthChars = g.columns * g.charsPerColumn + (g.columns - 1) * g.gutterChars;
   const width = widthChars * g.bodySizePt;
-  // The last line needs only its em box, not a full pitch below it.
-  const height = (g.lines - 1) * g.pitchPt + g.bodySizePt;
+  // DESIGN.md §3a: the type area is `lines` whole pitches tall (123 × 11.25 pt ≈ 488.2 mm on 对开),
+  // so a block's height is always lines × pitch, down to the last line of the page.
+  const height = g.lines * g.pitchPt;
   return {
     x: (mmToPt(g.trimWidthMm) - width) / 2,
     y: (mmToPt(g.trimHeightMm) - height) / 2,
