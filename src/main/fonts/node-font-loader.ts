@@ -9,11 +9,11 @@ import { isWoff, woffToSfnt } from './woff-to-sfnt';
 // (zlib in Node is fast; fontkit's own WOFF path is slow and fails on some slices) so fontkit and the PDF
 // writer both get plain TrueType.
 
-const require = createRequire(import.meta.url);
+const resolveFrom = createRequire(import.meta.url);
 
 function packageDir(pkg: string): string {
   try {
-    return dirname(require.resolve(`@fontsource/${pkg}/package.json`));
+    return dirname(resolveFrom.resolve(`@fontsource/${pkg}/package.json`));
   } catch {
     throw new Error(`找不到字体包 @fontsource/${pkg}（请运行 npm install）`);
   }
