@@ -2,6 +2,7 @@ import path from 'node:path';
 import { test, expect } from './host/fixtures';
 import { createIssue, defaultEnv, openIssue, saveStory } from '../src/main/store';
 import { SAMPLE_ISSUE_FOLDER } from '../src/main/app/paths';
+import { readmeShot } from './host/readme-shot';
 
 // The writing desk and the layout desk on a copy of the sample issue.
 
@@ -21,7 +22,7 @@ test('opens a story, types, saves, and finds the text again after reopening', as
   await page.keyboard.type(added);
   await expect(editor.locator('p').first()).toContainText(added);
   await expect(page.getByTestId('story-save-state')).toHaveText('有未保存的修改');
-  await page.screenshot({ path: test.info().outputPath('writing-desk.png') });
+  await readmeShot(page, 'writing-desk.png');
   // The edit reached the store's crash-recovery journal before any save.
   await expect(page.getByTestId('autosave-state')).toContainText(/已自动保存 \d{2}:\d{2}:\d{2}/);
 
@@ -54,7 +55,7 @@ test('the page view draws the sample page from glyph outlines, and zooms', async
   expect(counts.paths).toBeGreaterThan(500);
   // The sample page's three photos, as screen copies of the issue's own asset files.
   await expect.poll(() => svg.evaluate((el) => [...el.querySelectorAll('image')].map((i) => (i.getAttribute('href') ?? '').slice(0, 23)))).toEqual(Array(3).fill('data:image/jpeg;base64,'));
-  await page.screenshot({ path: test.info().outputPath('layout-desk.png') });
+  await readmeShot(page, 'layout-desk.png');
 
   const width = async () => (await sheet.boundingBox())!.width;
   const fit = await width();

@@ -1,10 +1,19 @@
-// Bundles the `yeban` command into one ESM file (dependencies stay external), so the CLI
-// starts fast and `npx yeban` works without a TypeScript runtime.
+// Bundles the `yeban` command into one ESM file, so the CLI starts fast and `npx yeban` works
+// without a TypeScript runtime.
 import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+// Pure-JS packages `yeban export` always loads are bundled in: Node resolving and compiling their hundreds of
+// small files (pdf-lib's CommonJS tree above all) cost more start-up time than the export's own work.
+// Native packages (sharp, resvg) and the ones only some commands need (opencc-js) stay external.
+const BUNDLED = new Set(['pdf-lib', 'fontkit', 'zod', 'commander']);
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})]
+  .filter((name) => !BUNDLED.has(name))
+  .flatMap((name) => [name, `${name}/*`]);
 await build({
   absWorkingDir: root,
   entryPoints: ['src/cli/index.ts'],
@@ -13,7 +22,8 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  packages: 'external',
+  external,
+  mainFields: ['module', 'main'],
   sourcemap: true,
   logLevel: 'warning',
   banner: { js: "import { createRequire as __yebanCreateRequire } from 'node:module'; const require = __yebanCreateRequire(import.meta.url);" },

@@ -90,10 +90,13 @@ export const test = base.extend<{ launch: Launch; app: AppUnderTest }, { host: E
       if (!server) throw new Error('the chromium host needs its renderer server');
       // The same dispatch and handler table ipcMain uses, reached through a binding instead of a preload;
       // the sender URL is the calling frame's, so the origin check is real. argv is read by the same function.
+      // Events a handler pushes (export progress) reach the page the way the Electron glue's webContents.send would.
+      let pushTo: Page | null = null;
+      const emit = (event: unknown) => void pushTo?.evaluate((e) => (globalThis as unknown as { __yebanHostEmit?: (e: unknown) => void }).__yebanHostEmit?.(e), event).catch(() => {});
       const dispatch = createDispatch({
         handlers,
         trustedOrigin: server.origin,
-        context: { documentsDir, resourcesDir: path.join(root, 'resources'), host: 'chromium', appVersion, launchIssuePath: issuePathFromArgv(['yeban', ...args], root) },
+        context: { documentsDir, resourcesDir: path.join(root, 'resources'), host: 'chromium', appVersion, launchIssuePath: issuePathFromArgv(['yeban', ...args], root), emit },
       });
       const context = await chromium.launchPersistentContext(profileDir, {
         executablePath: CHROMIUM_PATH,
@@ -109,6 +112,7 @@ export const test = base.extend<{ launch: Launch; app: AppUnderTest }, { host: E
       });
       await context.exposeBinding('__yebanHostInvoke', (source, channel: unknown, payload: unknown) => dispatch(channel, payload, source.frame.url()));
       const page = context.pages()[0] ?? (await context.newPage());
+      pushTo = page;
       await page.goto(`${server.origin}/index.html`);
       const secondLaunch = async (more: string[]) => {
         // No second process here: the main process's second-instance step (the same function) and its push.

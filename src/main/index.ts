@@ -5,7 +5,8 @@ import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, resolveAppRequest } from './app/
 import { CONTENT_SECURITY_POLICY } from './app/csp';
 import { isPermissionAllowed } from './app/permissions';
 import { isNavigationAllowed } from './app/navigation';
-import { buildMenuTemplate, type MenuCommand, type MenuLocale, type MenuTop } from './app/menu';
+import { buildMenuTemplate, type MenuCommand, type MenuLeaf, type MenuLocale, type MenuTop } from './app/menu';
+import { addRecent, loadRecent, openedIssueDir, recentLabels, saveRecent } from './app/recent';
 import { handOffEvent, issuePathFromArgv } from './app/argv';
 import { loadWindowState, placeWindow, saveWindowState } from './app/window-state';
 import { builtPathsFrom, documentsDirFrom, resourcesDirFrom } from './app/paths';
@@ -95,19 +96,57 @@ async function start(): Promise<void> {
       host: 'electron',
       appVersion: app.getVersion(),
       launchIssuePath: issuePathFromArgv(process.argv, process.cwd()),
+      emit: (event) => mainWindow?.webContents.send(EVENT_CHANNEL, event),
     },
   });
-  ipcMain.handle(INVOKE_CHANNEL, (event, channel: unknown, payload: unknown) => dispatch(channel, payload, event.senderFrame?.url));
+  ipcMain.handle(INVOKE_CHANNEL, async (event, channel: unknown, payload: unknown) => {
+    const result = await dispatch(channel, payload, event.senderFrame?.url);
+    const opened = openedIssueDir(channel, result);
+    if (opened) void noteRecent(opened).catch((err: unknown) => console.error('[yeban] recent list not saved:', err));
+    return result;
+  });
 
-  const locale: MenuLocale = process.env.YEBAN_LANG === 'en' ? 'en' : 'zh-CN';
-  const available = new Set<MenuCommand>(Object.keys(menuActions) as MenuCommand[]);
-  Menu.setApplicationMenu(Menu.buildFromTemplate(toElectronMenu(buildMenuTemplate({ locale, available, platform: process.platform }))));
+  recentFile = path.join(app.getPath('userData'), 'recent.json');
+  recent = await loadRecent(recentFile);
+  rebuildMenu();
 
   await createWindow();
 }
 
-// The menu commands that work so far; the template leaves the others out.
-const menuActions: Partial<Record<MenuCommand, () => Promise<void>>> = {
+let recentFile = '';
+let recent: string[] = [];
+
+async function noteRecent(dir: string): Promise<void> {
+  const next = addRecent(recent, dir);
+  if (next.join('\0') === recent.join('\0')) return;
+  recent = next;
+  rebuildMenu();
+  await saveRecent(recentFile, recent);
+}
+
+function rebuildMenu(): void {
+  const locale: MenuLocale = process.env.YEBAN_LANG === 'en' ? 'en' : 'zh-CN';
+  const available = new Set<MenuCommand>(Object.keys(menuActions) as MenuCommand[]);
+  const labels = recentLabels(recent);
+  const template = buildMenuTemplate({ locale, available, platform: process.platform, recent: recent.map((p, i) => ({ path: p, label: labels[i]! })) });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(toElectronMenu(template)));
+}
+
+const sendToWindow = (event: HostEvent): void => mainWindow?.webContents.send(EVENT_CHANNEL, event);
+
+// The menu commands that work so far; the template leaves the others out. 新建 waits for a new-issue form
+// in the renderer. 撤销/重做 are Chromium roles: the editor's own history answers them.
+const menuActions: Partial<Record<MenuCommand, (item: MenuLeaf) => Promise<void>>> = {
+  'open-recent': async (item) => {
+    if (item.path) sendToWindow({ type: 'open-issue', path: item.path });
+  },
+  'clear-recent': async () => {
+    recent = [];
+    rebuildMenu();
+    await saveRecent(recentFile, recent);
+  },
+  save: async () => sendToWindow({ type: 'menu-command', command: 'save' }),
+  'export-pdf': async () => sendToWindow({ type: 'menu-command', command: 'export-pdf' }),
   'open-issue': async () => {
     if (!mainWindow) return;
     const r = await dialog.showOpenDialog(mainWindow, { title: '打开期刊', properties: ['openDirectory'], buttonLabel: '打开' });
@@ -116,19 +155,21 @@ const menuActions: Partial<Record<MenuCommand, () => Promise<void>>> = {
   },
 };
 
+function toElectronItem(item: MenuLeaf): MenuItemConstructorOptions {
+  if (item.submenu) return { label: item.label, submenu: item.submenu.map(toElectronItem) };
+  const action = item.command ? menuActions[item.command] : undefined;
+  return {
+    label: item.label,
+    accelerator: item.accelerator,
+    role: item.role,
+    click: action ? () => void action(item).catch((err: unknown) => console.error(`[yeban] ${item.command} failed:`, err)) : undefined,
+  };
+}
+
 function toElectronMenu(template: MenuTop[]): MenuItemConstructorOptions[] {
   return template.map((top) => ({
     label: top.label,
-    submenu: top.submenu.map((item): MenuItemConstructorOptions => {
-      if ('type' in item) return { type: 'separator' };
-      const action = item.command ? menuActions[item.command] : undefined;
-      return {
-        label: item.label,
-        accelerator: item.accelerator,
-        role: item.role,
-        click: action ? () => void action().catch((err: unknown) => console.error(`[yeban] ${item.command} failed:`, err)) : undefined,
-      };
-    }),
+    submenu: top.submenu.map((item): MenuItemConstructorOptions => ('type' in item ? { type: 'separator' } : toElectronItem(item))),
   }));
 }
 

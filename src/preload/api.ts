@@ -7,7 +7,7 @@ import { type HostEvent, type IpcResult, EVENT_CHANNEL, INVOKE_CHANNEL } from '.
 // Results come back as {ok, value} | {ok, error}: errors cross contextBridge as data.
 
 export type { Channel, Payload, Result, IpcResult, HostEvent };
-export type { AppInfo, BudgetEntry, DeskIssue, DeskSession, LockView, SaveView, StoreEventView, StoryView } from '../main/ipc/channels';
+export type { AppInfo, BudgetEntry, DeskIssue, DeskSession, ExportFindingView, ExportView, LockView, SaveView, StoreEventView, StoryView } from '../main/ipc/channels';
 
 export { INVOKE_CHANNEL, EVENT_CHANNEL };
 

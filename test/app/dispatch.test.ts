@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatch, type HandlerContext, type HandlerTable } from '../../src/main/ipc/dispatch';
 import { handlers } from '../../src/main/ipc/handlers';
-import { createYebanApi } from '../../src/preload/api';
+import { createYebanApi, type HostEvent } from '../../src/preload/api';
 
 const ctx: HandlerContext = { documentsDir: '/tmp/docs', resourcesDir: '/tmp/res', host: 'chromium', appVersion: '9.9.9', launchIssuePath: null };
 const origin = 'app://yeban';
@@ -67,10 +67,10 @@ describe('IPC dispatch', () => {
 
 describe('preload API over a transport', () => {
   it('hands shell events to listeners until they unsubscribe', () => {
-    const listeners = new Set<(e: { type: 'open-issue'; path: string }) => void>();
+    const listeners = new Set<(e: HostEvent) => void>();
     const api = createYebanApi(async () => null, (l) => (listeners.add(l), () => listeners.delete(l)));
     const seen: string[] = [];
-    const off = api.onHostEvent((e) => seen.push(e.path));
+    const off = api.onHostEvent((e) => seen.push(e.type === 'open-issue' ? e.path : e.type));
     listeners.forEach((l) => l({ type: 'open-issue', path: '/a.yeban' }));
     off();
     listeners.forEach((l) => l({ type: 'open-issue', path: '/b.yeban' }));

@@ -47,9 +47,37 @@ export function isLatin(cp: number): boolean {
   return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0xc0 && cp <= 0x24f && cp !== 0xd7 && cp !== 0xf7) || (cp >= 0x370 && cp <= 0x3ff) || (cp >= 0x400 && cp <= 0x4ff);
 }
 
+// Class bits per BMP code point, so the composer's per-character tests are one typed-array read instead of
+// several Set lookups. Every set above holds BMP code points only; astral ones have no bits.
+const F_PUNCT = 1;
+const F_NO_START = 2;
+const F_NO_END = 4;
+const F_SOLIDUS = 8;
+const F_RIGID = 16; // connector or solidus: no stretch beside it
+
+const FLAGS: Uint8Array = (() => {
+  const f = new Uint8Array(0x10000);
+  const mark = (cps: Iterable<number>, bit: number): void => {
+    for (const cp of cps) f[cp]! |= bit;
+  };
+  for (const s of [PAUSE, STOP, CLOSE, OPEN, MIDDOT, SOLIDUS]) mark(s, F_PUNCT);
+  mark([EM_DASH, TWO_EM_DASH, ELLIPSIS, MIDLINE_ELLIPSIS, 0xff5e], F_PUNCT);
+  mark(BASIC_NO_START, F_NO_START);
+  mark(BASIC_NO_END, F_NO_END);
+  mark(SOLIDUS, F_SOLIDUS | F_RIGID);
+  mark(CONNECTOR, F_RIGID);
+  return f;
+})();
+
+const flags = (cp: number): number => (cp < 0x10000 ? FLAGS[cp]! : 0);
+
 export function isPunct(cp: number): boolean {
-  return PAUSE.has(cp) || STOP.has(cp) || CLOSE.has(cp) || OPEN.has(cp) || MIDDOT.has(cp) || SOLIDUS.has(cp) ||
-    cp === EM_DASH || cp === TWO_EM_DASH || cp === ELLIPSIS || cp === MIDLINE_ELLIPSIS || cp === 0xff5e;
+  return (flags(cp) & F_PUNCT) !== 0;
+}
+
+/** A connector (～–-~) or solidus (/／): gaps beside it never stretch. */
+export function isRigidCp(cp: number): boolean {
+  return (flags(cp) & F_RIGID) !== 0;
 }
 
 export interface KinsokuRules {
@@ -62,9 +90,10 @@ export interface KinsokuRules {
 export function kinsokuRules(level: KinsokuLevel): KinsokuRules {
   if (level === 'none') return { noStart: () => false, noEnd: () => false, longMarksNoStart: false };
   const gb = level === 'gb' || level === 'strict';
+  const endBits = gb ? F_NO_END | F_SOLIDUS : F_NO_END;
   return {
-    noStart: (cp) => BASIC_NO_START.has(cp),
-    noEnd: (cp) => BASIC_NO_END.has(cp) || (gb && SOLIDUS.has(cp)),
+    noStart: (cp) => (flags(cp) & F_NO_START) !== 0,
+    noEnd: (cp) => (flags(cp) & endBits) !== 0,
     longMarksNoStart: level === 'strict',
   };
 }

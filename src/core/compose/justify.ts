@@ -8,7 +8,7 @@ import { GapKind, ShrinkClass, UnitKind, type Prepared } from './types';
 // connectors and solidi, or where a blank was trimmed at the line edge.
 
 /** Scratch arrays reused across lines (allocation per line showed up as GC time in the bench). */
-const scratch = { size: 0, bl: new Float64Array(0), br: new Float64Array(0), core: new Float64Array(0), gap: new Float64Array(0), coreX: new Float64Array(0), letter: new Float64Array(0) };
+const scratch = { size: 0, bl: new Float64Array(0), br: new Float64Array(0), core: new Float64Array(0), gap: new Float64Array(0), coreX: new Float64Array(0), letter: new Float64Array(0), cap: new Float64Array(0), take: new Float64Array(0) };
 
 function arrays(count: number): typeof scratch {
   if (scratch.size < count) {
@@ -20,6 +20,9 @@ function arrays(count: number): typeof scratch {
     scratch.gap = new Float64Array(n);
     scratch.coreX = new Float64Array(n);
     scratch.letter = new Float64Array(n);
+    // capacities and amounts of a squeeze or stretch: two slots per unit plus one per gap
+    scratch.cap = new Float64Array(3 * n);
+    scratch.take = new Float64Array(3 * n);
   }
   return scratch;
 }
@@ -37,15 +40,22 @@ export interface LineGeometry {
   readonly end: number;
 }
 
-/** Shares `amount` among slots with capacities `cap` as evenly as the caps allow; returns what was placed. */
-function waterFill(cap: Float64Array, out: Float64Array, amount: number): number {
+/** Zeroed scratch slots [0, len): capacities and what water-filling puts in them. */
+function slots(len: number): { cap: Float64Array; take: Float64Array } {
+  scratch.cap.fill(0, 0, len);
+  scratch.take.fill(0, 0, len);
+  return scratch;
+}
+
+/** Shares `amount` among slots [0, len) with capacities `cap` as evenly as the caps allow; returns what was placed. */
+function waterFill(cap: Float64Array, out: Float64Array, len: number, amount: number): number {
   let left = amount;
   let open = 0;
-  for (let j = 0; j < cap.length; j++) if (cap[j]! > EPS) open++;
+  for (let j = 0; j < len; j++) if (cap[j]! > EPS) open++;
   while (left > EPS && open > 0) {
     const share = left / open;
     open = 0;
-    for (let j = 0; j < cap.length; j++) {
+    for (let j = 0; j < len; j++) {
       const room = cap[j]! - out[j]!;
       if (room <= EPS) continue;
       const add = Math.min(share, room);
@@ -56,6 +66,10 @@ function waterFill(cap: Float64Array, out: Float64Array, amount: number): number
   }
   return amount - left;
 }
+
+/** Push-in squeezes word spaces (0), brackets, pauses, Han–Latin gaps (3), then stops. */
+const SQUEEZE_ORDER: readonly (0 | ShrinkClass | 3)[] = [0, ShrinkClass.Bracket, ShrinkClass.Pause, 3, ShrinkClass.Stop];
+const STRETCH_ORDER: readonly GapKind[] = [GapKind.HanLatin, GapKind.Normal, GapKind.Rigid];
 
 function stretchable(p: Prepared, i: number, kind: GapKind): boolean {
   if (p.gapKind[i] !== kind) return false;
@@ -90,10 +104,10 @@ export function layoutLine(p: Prepared, s: number, e: number, avail: number, ind
     // Push-in: squeeze by class, equally within a class.
     const need = -diff;
     let got = 0;
-    const classes: (0 | ShrinkClass | 3)[] = [0, ShrinkClass.Bracket, ShrinkClass.Pause, 3, ShrinkClass.Stop];
-    for (const cls of classes) {
+    for (const cls of SQUEEZE_ORDER) {
       if (got >= need - EPS) break;
-      const cap = new Float64Array(count * 2 + gap.length);
+      const len = count * 2 + gap.length;
+      const { cap, take } = slots(len);
       for (let j = 0; j < count; j++) {
         const u = p.units[s + j]!;
         if (cls === 0 && u.kind === UnitKind.Space) cap[2 * j] = Math.max(0, core[j]! - 0.25 * u.cell);
@@ -103,8 +117,7 @@ export function layoutLine(p: Prepared, s: number, e: number, avail: number, ind
         }
       }
       if (cls === 3) for (let j = 0; j < gap.length; j++) if (p.gapKind[s + j] === GapKind.HanLatin) cap[2 * count + j] = gap[j]! - p.gapMin[s + j]!;
-      const take = new Float64Array(cap.length);
-      got += waterFill(cap, take, need - got);
+      got += waterFill(cap, take, len, need - got);
       for (let j = 0; j < count; j++) {
         if (p.units[s + j]!.kind === UnitKind.Space) core[j] = core[j]! - take[2 * j]!;
         else bl[j] = bl[j]! - take[2 * j]!;
@@ -137,17 +150,16 @@ export function layoutLine(p: Prepared, s: number, e: number, avail: number, ind
     let spaces = 0;
     for (let j = 0; j < count; j++) if (p.units[s + j]!.kind === UnitKind.Space) spaces++;
     if (spaces > 0) {
-      const spaceCap = new Float64Array(count);
+      const { cap: spaceCap, take: spaceAdd } = slots(count);
       for (let j = 0; j < count; j++) {
         const u = p.units[s + j]!;
         if (u.kind === UnitKind.Space) spaceCap[j] = Math.max(0, 0.5 * u.cell - core[j]!);
       }
-      const spaceAdd = new Float64Array(count);
-      diff -= waterFill(spaceCap, spaceAdd, diff);
+      diff -= waterFill(spaceCap, spaceAdd, count, diff);
       for (let j = 0; j < count; j++) core[j] = core[j]! + spaceAdd[j]!;
     }
     // 2. Han–Latin gaps up to ⅓ em; 3. ordinary gaps, equally; last resort: rigid gaps
-    for (const kind of [GapKind.HanLatin, GapKind.Normal, GapKind.Rigid]) {
+    for (const kind of STRETCH_ORDER) {
       if (diff <= EPS) break;
       let members = 0;
       for (let j = 0; j < gap.length; j++) if (stretchable(p, s + j, kind)) members++;
@@ -158,13 +170,12 @@ export function layoutLine(p: Prepared, s: number, e: number, avail: number, ind
         diff = 0;
         break;
       }
-      const cap = new Float64Array(gap.length);
+      const { cap, take: add } = slots(gap.length);
       for (let j = 0; j < gap.length; j++) {
         if (!stretchable(p, s + j, kind)) continue;
         cap[j] = Math.max(0, Math.min(p.units[s + j]!.cell, p.units[s + j + 1]!.cell) / 3 - gap[j]!);
       }
-      const add = new Float64Array(gap.length);
-      diff -= waterFill(cap, add, diff);
+      diff -= waterFill(cap, add, gap.length, diff);
       for (let j = 0; j < gap.length; j++) gap[j] = gap[j]! + add[j]!;
     }
   }

@@ -22,6 +22,13 @@ export interface ComposeContext {
 
 const BODY_SOURCE: SourceContext = { storyId: '', field: 'body' };
 
+/** One string per BMP character, shared by every glyph that draws it (fewer live strings per page). */
+const CHAR_TEXT: (string | undefined)[] = new Array<string | undefined>(0x10000); // sized up front: stays a fast array
+
+function charText(code: number): string {
+  return CHAR_TEXT[code] ?? (CHAR_TEXT[code] = String.fromCharCode(code));
+}
+
 /** Resolved styles are shared objects, so a line's glyphs can compare styles by identity. */
 function charsOf(p: ComposerParagraph, ctx: ComposeContext): SourceChar[] {
   const para = paragraphStyle(ctx.styles, p.styleId);
@@ -34,10 +41,20 @@ function charsOf(p: ComposerParagraph, ctx: ComposeContext): SourceChar[] {
       style = runStyle(para, run, ctx.styles, ctx.house);
       memo.set(key, style);
     }
-    let off = run.offset;
-    for (const ch of run.text) {
-      chars.push({ cp: ch.codePointAt(0)!, text: ch, offset: off, style });
-      off += ch.length;
+    // Code points as `for…of` yields them (a lone surrogate is one character).
+    const text = run.text;
+    for (let i = 0; i < text.length; ) {
+      const c = text.charCodeAt(i);
+      if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+        const d = text.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d < 0xe000) {
+          chars.push({ cp: ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000, text: text.slice(i, i + 2), offset: run.offset + i, style });
+          i += 2;
+          continue;
+        }
+      }
+      chars.push({ cp: c, text: charText(c), offset: run.offset + i, style });
+      i++;
     }
   }
   return chars;

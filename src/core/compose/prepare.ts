@@ -1,5 +1,5 @@
 import type { FontRegistry, GlyphInfo } from '../fonts';
-import { CONNECTOR, ELLIPSIS, isDigit, isHan, isLatin, kinsokuRules, MIDLINE_ELLIPSIS, SOLIDUS } from './classes';
+import { ELLIPSIS, isDigit, isHan, isLatin, isRigidCp, kinsokuRules, MIDLINE_ELLIPSIS } from './classes';
 import { compressPairs, punctBox } from './punct-width';
 import { segment, type SourceChar } from './segment';
 import { Edge, GapKind, ShrinkClass, UnitKind, type ComposeSettings, type Prepared, type RunStyle, type Unit, type UnitGlyph } from './types';
@@ -44,7 +44,7 @@ function pairOf(a: Unit, b: Unit, x: Edge, y: Edge): boolean {
 }
 
 function isRigidMark(u: Unit): boolean {
-  return u.kind === UnitKind.Punct && (CONNECTOR.has(u.firstCp) || SOLIDUS.has(u.firstCp));
+  return u.kind === UnitKind.Punct && isRigidCp(u.firstCp);
 }
 
 export function prepare(chars: readonly SourceChar[], fonts: FontRegistry, settings: ComposeSettings): Prepared {
@@ -65,11 +65,14 @@ export function prepare(chars: readonly SourceChar[], fonts: FontRegistry, setti
   });
 
   const units: Unit[] = [];
-  for (const cl of segment(chars)) {
-    const { from, to } = cl;
+  const clusters = segment(chars);
+  for (let ci = 0; ci < clusters.length; ci += 3) {
+    const kind = clusters[ci]! as UnitKind;
+    const from = clusters[ci + 1]!;
+    const to = clusters[ci + 2]!;
     const c0 = chars[from]!;
     const cell = c0.style.size * c0.style.scaleX;
-    switch (cl.kind) {
+    switch (kind) {
       case UnitKind.Break:
         units.push(makeUnit(UnitKind.Break, chars, from, to, [], 0));
         break;
@@ -142,7 +145,7 @@ export function prepare(chars: readonly SourceChar[], fonts: FontRegistry, setti
           break;
         }
         const info = lookup(c0);
-        units.push(makeUnit(cl.kind, chars, from, to, [glyph(c0, info, 0)], info.advance * cell));
+        units.push(makeUnit(kind, chars, from, to, [glyph(c0, info, 0)], info.advance * cell));
       }
     }
   }

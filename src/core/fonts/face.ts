@@ -1,4 +1,4 @@
-import { create, type FontkitFont } from 'fontkit';
+import { create, type FontkitFont, type FontkitGlyph } from 'fontkit';
 import { parseFontFile } from './loader';
 
 // One parsed font file and everything the composer and the outputs ask of it. fontkit objects stay in here:
@@ -52,13 +52,25 @@ export class Face {
     if (g === undefined) {
       if (this.font.hasGlyphForCodePoint(cp)) {
         const fg = this.font.glyphForCodePoint(cp);
-        g = fg.id === 0 ? null : { gid: fg.id, advance: fg.advanceWidth / this.unitsPerEm };
+        g = fg.id === 0 ? null : { gid: fg.id, advance: this.advanceUnits(fg) / this.unitsPerEm };
       } else {
         g = null;
       }
       this.glyphs.set(cp, g);
     }
     return g;
+  }
+
+  /**
+   * The glyph's advance in font units, read from hmtx as fontkit does. fontkit's own `advanceWidth` also
+   * works out vertical metrics, which without a vmtx table decodes the whole outline for its box: that was
+   * most of the time `ensure` spent per character. Variable fonts keep fontkit's path (HVAR adjustments).
+   */
+  private advanceUnits(fg: FontkitGlyph): number {
+    if (this.font.HVAR !== undefined) return fg.advanceWidth;
+    const metrics = this.font.hmtx.metrics;
+    const m = metrics.get(fg.id < metrics.length ? fg.id : metrics.length - 1);
+    return m ? m.advance : 0;
   }
 
   /** `——` through the font's GSUB (ccmp/liga): one glyph in Noto, forced to 2 em by the composer. */

@@ -15,8 +15,15 @@ declare module 'fontkit' {
     readonly glyphs: readonly FontkitGlyph[];
     readonly positions: readonly { readonly xAdvance: number; readonly xOffset: number; readonly yOffset: number }[];
   }
+  export interface FontkitMetricsTable {
+    readonly metrics: { readonly length: number; get(index: number): { readonly advance: number } | undefined };
+  }
   export interface FontkitFont {
     readonly type: string;
+    /** Decoded lazily, entry by entry. */
+    readonly hmtx: FontkitMetricsTable;
+    /** Present in variable fonts with horizontal metric variations. */
+    readonly HVAR?: unknown;
     readonly postscriptName: string | null;
     readonly familyName: string | null;
     readonly unitsPerEm: number;

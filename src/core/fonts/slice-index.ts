@@ -13,20 +13,112 @@ export interface SliceTable {
 
 const unpacked = new Map<string, SliceTable>();
 
+/**
+ * Code point → slice name over the packed runs, by binary search: unpacking into a Map of ~30,000 entries
+ * per family and weight cost more than the rest of a one-page export's font set-up.
+ */
+class RunOwner implements ReadonlyMap<number, string> {
+  readonly size: number;
+
+  constructor(
+    private readonly starts: Int32Array, // first code point of each run, ascending
+    private readonly ends: Int32Array, // exclusive
+    private readonly names: readonly string[], // slice name of each run
+  ) {
+    let n = 0;
+    for (let i = 0; i < starts.length; i++) n += ends[i]! - starts[i]!;
+    this.size = n;
+  }
+
+  private run(cp: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (cp < this.starts[mid]!) hi = mid - 1;
+      else if (cp >= this.ends[mid]!) lo = mid + 1;
+      else return mid;
+    }
+    return -1;
+  }
+
+  get(cp: number): string | undefined {
+    const r = this.run(cp);
+    return r < 0 ? undefined : this.names[r];
+  }
+
+  has(cp: number): boolean {
+    return this.run(cp) >= 0;
+  }
+
+  *entries(): MapIterator<[number, string]> {
+    for (let r = 0; r < this.starts.length; r++) for (let cp = this.starts[r]!; cp < this.ends[r]!; cp++) yield [cp, this.names[r]!];
+  }
+
+  *keys(): MapIterator<number> {
+    for (const [cp] of this.entries()) yield cp;
+  }
+
+  *values(): MapIterator<string> {
+    for (const [, name] of this.entries()) yield name;
+  }
+
+  [Symbol.iterator](): MapIterator<[number, string]> {
+    return this.entries();
+  }
+
+  forEach(fn: (value: string, key: number, map: ReadonlyMap<number, string>) => void): void {
+    for (const [cp, name] of this.entries()) fn(name, cp, this);
+  }
+}
+
+/** Base-36 digit value of a char code, or -1 for a separator. */
+function digit36(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 122) return c - 87;
+  return -1;
+}
+
 function unpack(t: PackedSliceTable): SliceTable {
-  const owner = new Map<number, string>();
   const runs = RUNS[t.runs];
   if (runs === undefined) throw new Error(`font index: ${t.pkg} ${t.weight} points at a missing run table`);
+  // "gap.len.slice,gap.len.slice,…" read in one pass (split/map/parseInt ran in the interpreter at start-up).
+  let count = 1;
+  for (let i = 0; i < runs.length; i++) if (runs.charCodeAt(i) === 44) count++;
+  const starts = new Int32Array(count);
+  const ends = new Int32Array(count);
+  const names: string[] = [];
+  const field = [0, 0, 0];
   let cp = 0;
-  for (const run of runs.split(',')) {
-    const [gap, len, slice] = run.split('.').map((s) => parseInt(s, 36)) as [number, number, number];
+  let n = 0;
+  let f = 0;
+  for (let i = 0; i <= runs.length; i++) {
+    const c = i < runs.length ? runs.charCodeAt(i) : 44;
+    const d = digit36(c);
+    if (d >= 0) {
+      field[f] = field[f]! * 36 + d;
+      continue;
+    }
+    if (c === 46 && f < 2) {
+      f++;
+      continue;
+    }
+    if (c !== 44 || f !== 2) throw new Error(`font index: ${t.pkg} ${t.weight} has a malformed run near character ${i}`);
+    const [gap, len, slice] = field as [number, number, number];
     const name = t.slices[slice];
     if (name === undefined) throw new Error(`font index: ${t.pkg} ${t.weight} names slice ${slice} it does not have`);
     cp += gap;
-    for (let i = 0; i < len; i++) owner.set(cp + i, name);
+    if (len > 0) {
+      starts[n] = cp;
+      ends[n] = cp + len;
+      names.push(name);
+      n++;
+    }
     cp += len;
+    field[0] = field[1] = field[2] = 0;
+    f = 0;
   }
-  return { pkg: t.pkg, family: t.family, weight: t.weight, owner };
+  return { pkg: t.pkg, family: t.family, weight: t.weight, owner: new RunOwner(starts.subarray(0, n), ends.subarray(0, n), names) };
 }
 
 /** The sliced fontsource weights bundled with Yeban. */

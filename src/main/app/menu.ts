@@ -5,7 +5,7 @@
 
 export type MenuLocale = 'zh-CN' | 'en';
 
-export type MenuCommand = 'new-issue' | 'open-issue' | 'save' | 'export-pdf';
+export type MenuCommand = 'new-issue' | 'open-issue' | 'open-recent' | 'clear-recent' | 'save' | 'export-pdf';
 export type MenuRole =
   | 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'selectAll'
   | 'resetZoom' | 'zoomIn' | 'zoomOut' | 'togglefullscreen'
@@ -16,6 +16,10 @@ export interface MenuLeaf {
   accelerator?: string;
   role?: MenuRole;
   command?: MenuCommand;
+  /** The issue folder an `open-recent` item opens. */
+  path?: string;
+  /** A submenu (最近打开). */
+  submenu?: MenuLeaf[];
 }
 export interface MenuSeparator {
   type: 'separator';
@@ -30,14 +34,14 @@ type Labels = Record<MenuCommand | MenuRole | 'file' | 'edit' | 'view' | 'window
 const LABELS: Record<MenuLocale, Labels> = {
   'zh-CN': {
     file: '文件(&F)', edit: '编辑(&E)', view: '视图(&V)', window: '窗口(&W)', help: '帮助(&H)',
-    'new-issue': '新建', 'open-issue': '打开…', save: '保存', 'export-pdf': '导出 PDF…',
+    'new-issue': '新建', 'open-issue': '打开…', 'open-recent': '最近打开', 'clear-recent': '清除最近打开的列表', save: '保存', 'export-pdf': '导出 PDF…',
     undo: '撤销', redo: '重做', cut: '剪切', copy: '复制', paste: '粘贴', selectAll: '全选',
     resetZoom: '实际大小', zoomIn: '放大', zoomOut: '缩小', togglefullscreen: '全屏',
     minimize: '最小化', close: '关闭窗口', quit: '退出', about: '关于夜班',
   },
   en: {
     file: '&File', edit: '&Edit', view: '&View', window: '&Window', help: '&Help',
-    'new-issue': 'New', 'open-issue': 'Open…', save: 'Save', 'export-pdf': 'Export PDF…',
+    'new-issue': 'New', 'open-issue': 'Open…', 'open-recent': 'Open Recent', 'clear-recent': 'Clear Recent', save: 'Save', 'export-pdf': 'Export PDF…',
     undo: 'Undo', redo: 'Redo', cut: 'Cut', copy: 'Copy', paste: 'Paste', selectAll: 'Select All',
     resetZoom: 'Actual Size', zoomIn: 'Zoom In', zoomOut: 'Zoom Out', togglefullscreen: 'Full Screen',
     minimize: 'Minimize', close: 'Close Window', quit: 'Quit', about: 'About Yeban',
@@ -69,9 +73,11 @@ export interface MenuOptions {
   /** Commands whose action is wired up; the others are omitted. */
   available: ReadonlySet<MenuCommand>;
   platform: NodeJS.Platform;
+  /** Recently opened issue folders, newest first, with their menu labels. */
+  recent?: readonly { path: string; label: string }[];
 }
 
-export function buildMenuTemplate({ locale, available, platform }: MenuOptions): MenuTop[] {
+export function buildMenuTemplate({ locale, available, platform, recent = [] }: MenuOptions): MenuTop[] {
   const L = LABELS[locale];
   const sep: MenuSeparator = { type: 'separator' };
   const cmd = (command: MenuCommand): MenuLeaf[] =>
@@ -86,8 +92,22 @@ export function buildMenuTemplate({ locale, available, platform }: MenuOptions):
   const groups = (...gs: MenuLeaf[][]): Array<MenuLeaf | MenuSeparator> =>
     gs.filter((g) => g.length > 0).flatMap((g, i) => (i === 0 ? g : [sep, ...g]));
 
+  // 最近打开 only when there is something to open: an empty submenu would offer nothing.
+  const recentMenu: MenuLeaf[] =
+    available.has('open-recent') && recent.length > 0
+      ? [
+          {
+            label: L['open-recent'],
+            submenu: [
+              ...recent.map((r): MenuLeaf => ({ label: r.label, command: 'open-recent', path: r.path })),
+              ...cmd('clear-recent'),
+            ],
+          },
+        ]
+      : [];
+
   const menus: MenuTop[] = [
-    { label: L.file, submenu: groups([...cmd('new-issue'), ...cmd('open-issue')], [...cmd('save'), ...cmd('export-pdf')], [role('quit')]) },
+    { label: L.file, submenu: groups([...cmd('new-issue'), ...cmd('open-issue'), ...recentMenu], [...cmd('save'), ...cmd('export-pdf')], [role('quit')]) },
     { label: L.edit, submenu: groups([role('undo'), role('redo')], [role('cut'), role('copy'), role('paste'), role('selectAll')]) },
     { label: L.view, submenu: groups([role('resetZoom'), role('zoomIn'), role('zoomOut')], [role('togglefullscreen')]) },
     { label: L.window, submenu: groups([role('minimize'), role('close')]) },

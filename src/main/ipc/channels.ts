@@ -18,6 +18,7 @@ export const channels = {
   /** A screen copy of an issue's picture (sRGB JPEG, at most `widthPx` wide) for the page view. */
   'asset:preview': z.object({ sessionId: z.string().regex(/^[0-9a-f]{16}$/, '会话编号无效'), assetId: z.string().regex(/^[0-9a-f]{64}\.(jpg|png)$/, '图片编号无效'), widthPx: z.number().int().min(16).max(4000) }).strict(),
   ...storeChannels(),
+  ...exportChannels(),
 } as const;
 
 export interface AppInfo {
@@ -204,7 +205,60 @@ export interface StoreResults {
   'asset:import': { asset: Asset; added: boolean };
 }
 
-export interface ChannelResults extends StoreResults {
+// ——— Export channels (handlers in handlers/export.ts): print PDFs made in the main process from the saved files.
+function exportChannels() {
+  const sessionId = z.string().regex(/^[0-9a-f]{16}$/, '会话编号无效');
+  const absPath = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), '路径含有空字符');
+  return {
+    /** Where the export dialog proposes to write: `<documents>/导出/`. */
+    'export:defaults': z.object({ sessionId }).strict(),
+    /** Save the session's drafts, lay the saved issue out, preflight and write the PDF(s); progress arrives as `export-progress` host events. */
+    'export:pdf': z.object({
+      sessionId,
+      /** Names this run in its progress events. */
+      jobId: z.string().regex(/^[0-9A-Za-z-]{1,40}$/, '导出任务编号无效'),
+      /** Page positions from 0; the whole issue when absent. */
+      pages: z.array(z.number().int().min(0).max(999)).min(1).max(1000).optional(),
+      pdfx: z.enum(['1a', 'none']),
+      marks: z.boolean(),
+      bleedMm: z.number().min(0).max(20),
+      split: z.boolean(),
+      force: z.boolean(),
+      /** A .pdf file (one file) or a folder (split). */
+      output: absPath,
+    }).strict(),
+  };
+}
+
+export interface ExportFindingView {
+  severity: 'error' | 'warning' | 'info';
+  code: string;
+  page: string;
+  message: string;
+  storyId?: string;
+  assetId?: string;
+}
+
+/** What the export wrote, and the fingerprint of each page it drew (src/core/display/digest.ts). */
+export interface ExportView {
+  files: { path: string; pages: string[]; bytes: number; sha256: string }[];
+  held: string[];
+  findings: ExportFindingView[];
+  manifestPath: string;
+  errors: boolean;
+  /** Stories saved before the export (their drafts were pending). */
+  saved: string[];
+  /** Stories whose save hit a colleague's save: exported as they are on disk. */
+  conflicts: string[];
+  pages: { pageId: string; number: string; items: number; glyphs: number; hash: string }[];
+}
+
+export interface ExportResults {
+  'export:defaults': { dir: string; issueDate: string; pageCount: number };
+  'export:pdf': ExportView;
+}
+
+export interface ChannelResults extends StoreResults, ExportResults {
   'app:info': AppInfo;
   'app:launchIssue': { path: string | null };
   'issue:openSample': DeskSession;

@@ -1,6 +1,6 @@
 import { channels, type Channel, type Payload, type Result } from './channels';
 import { isTrustedSender } from '../app/sender';
-import { type IpcFailure, type IpcResult } from './result';
+import { type HostEvent, type IpcFailure, type IpcResult } from './result';
 
 // The one entry point for every call from a renderer, shared by ipcMain.handle (Electron) and by
 // page.exposeBinding (the Playwright Chromium host): sender check, payload validation against the
@@ -17,6 +17,8 @@ export interface HandlerContext {
   appVersion: string;
   /** The issue folder named on the command line at launch (opened instead of the sample), or null. */
   launchIssuePath: string | null;
+  /** Pushes an event to the window (progress of a long call); absent where no window listens. */
+  emit?: (event: HostEvent) => void;
 }
 
 export type Handler<C extends Channel> = (payload: Payload<C>, ctx: HandlerContext) => Promise<Result<C>>;

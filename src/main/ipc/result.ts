@@ -12,5 +12,14 @@ export const INVOKE_CHANNEL = 'yeban:invoke';
 /** The ipcRenderer channel on which the main process pushes HostEvents to the window. */
 export const EVENT_CHANNEL = 'yeban:event';
 
-/** What the shell tells the renderer unasked: a second launch named an issue to open. */
-export type HostEvent = { type: 'open-issue'; path: string };
+/** Commands the native menu sends to the window (src/main/app/menu.ts). */
+export type MenuCommandEvent = 'new-issue' | 'save' | 'export-pdf';
+
+/**
+ * What the shell tells the renderer unasked: a second launch (or 最近打开) named an issue to open, a menu
+ * command, or how far an export has got.
+ */
+export type HostEvent =
+  | { type: 'open-issue'; path: string }
+  | { type: 'menu-command'; command: MenuCommandEvent }
+  | { type: 'export-progress'; jobId: string; done: number; total: number; page: string; phase: 'saving' | 'layout' | 'writing' | 'done' };

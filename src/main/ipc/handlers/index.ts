@@ -4,6 +4,7 @@ import { fontHandlers } from './fonts';
 import { previewHandlers } from './previews';
 import { issueHandlers } from './issue';
 import { storeHandlers } from './store';
+import { exportHandlers } from './export';
 
 // Every handler table, merged: the one table ipcMain and the e2e Chromium host both dispatch to.
 // A channel defined twice is a programming error, caught here at start-up rather than shadowed.
@@ -18,4 +19,4 @@ function merge(...tables: HandlerTable[]): HandlerTable {
   return merged as HandlerTable;
 }
 
-export const handlers: HandlerTable = merge(appHandlers, issueHandlers, storeHandlers, fontHandlers, previewHandlers);
+export const handlers: HandlerTable = merge(appHandlers, issueHandlers, storeHandlers, fontHandlers, previewHandlers, exportHandlers);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type DisplayPage } from '../../../core/display/types';
 import { type IssueMeta, type Story } from '../../../core/model';
 import { storyLengthZi } from '../../../core/model';
@@ -17,6 +17,11 @@ import { StoryDesk } from '../story/StoryDesk';
 import { IssueNotices } from './IssueNotices';
 import { RecoveryPanel } from './RecoveryPanel';
 import { useIssueEvents } from './useIssueEvents';
+import { FlatPlan } from '../flatplan/FlatPlan';
+import { FrameEditor } from '../frames/FrameEditor';
+import { LayoutModeBar, type LayoutMode } from '../frames/LayoutModeBar';
+import { useMetaEdits } from '../frames/useMetaEdits';
+import { DeskPanels } from '../preflight/DeskPanels';
 
 type Tab = 'writing' | 'layout';
 
@@ -57,6 +62,12 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
   useEffect(() => void refreshBudget(), [refreshBudget, openId]);
 
   const putStory = useCallback((s: Story) => setStories((m) => new Map(m).set(s.id, s)), []);
+
+  // Frame and page edits (改版, 版面计划) hand back the session with the desk's live stories, drafts included.
+  const storiesRef = useRef(stories);
+  storiesRef.current = stories;
+  const [layoutMode, setLayoutMode] = useState<LayoutMode>('view');
+  const edits = useMetaEdits(opened, useCallback((s: DeskSession) => onSession({ ...s, stories: [...storiesRef.current.values()] }), [onSession]));
 
   // What the store noticed while the issue is open: each shown until dismissed; autosaves only as a time.
   const [notes, setNotes] = useState<{ id: number; text: string; alert: boolean }[]>([]);
@@ -129,6 +140,9 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
 
   const pages = layout.result?.display.pages ?? [];
   const page = pages[Math.min(pageIndex, pages.length - 1)];
+  // The page 改版 edits, by id: after a page is added or moved the laid-out pages catch up a moment later.
+  const editIndex = Math.min(pageIndex, meta.pages.length - 1);
+  const editPage = pages.find((p) => p.pageId === meta.pages[editIndex]?.id);
   const pictures = usePagePictures(sessionId, tab === 'layout' ? pages : NO_PAGES);
 
   return (
@@ -161,6 +175,26 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
           {layout.error === null ? (layout.result ? t('desk.laidOut') : t('desk.layingOut')) : ''}
         </span>
       </nav>
+      <DeskPanels
+        sessionId={sessionId}
+        readOnly={opened.readOnly}
+        meta={meta}
+        stories={stories}
+        report={layout.result?.report ?? null}
+        pages={pages}
+        onShowPage={(i) => {
+          setPageIndex(i);
+          setTab('layout');
+        }}
+        onOpenStory={(id) => {
+          setOpenId(id);
+          setTab('writing');
+        }}
+        onAdded={(session, added) => {
+          added.forEach(putStory);
+          onSession(session);
+        }}
+      />
       {notes.length > 0 && (
         <ul className="desk-notes" aria-label={t('events.title')}>
           {notes.map((n) => (
@@ -211,7 +245,7 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
         </div>
       ) : (
         <div className="layout-desk">
-          {pages.length > 0 && layout.fonts && (
+          {layoutMode !== 'plan' && pages.length > 0 && layout.fonts && (
             <PageStrip
               pages={pages}
               names={new Map(meta.pages.map((p) => [p.id, p.name]))}
@@ -222,7 +256,28 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
             />
           )}
           <div className="layout-main">
-            {page && layout.fonts ? (
+            <LayoutModeBar mode={layoutMode} onMode={setLayoutMode} />
+            {layoutMode === 'plan' ? (
+              <FlatPlan meta={meta} pages={pages} fonts={layout.fonts} pictures={pictures.hrefs} current={pageIndex} edits={edits} readOnly={opened.readOnly} onPick={setPageIndex} />
+            ) : layoutMode === 'frames' && layout.fonts && editPage ? (
+              <FrameEditor
+                sessionId={sessionId}
+                meta={meta}
+                pageIndex={editIndex}
+                page={editPage}
+                fonts={layout.fonts}
+                pictures={pictures.hrefs}
+                stories={stories}
+                copyfits={copyfits}
+                edits={edits}
+                readOnly={opened.readOnly}
+                onStory={putStory}
+                onOpenStory={(id) => {
+                  setOpenId(id);
+                  setTab('writing');
+                }}
+              />
+            ) : page && layout.fonts ? (
               <PageView
                 page={page}
                 fonts={layout.fonts}

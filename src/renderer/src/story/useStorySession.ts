@@ -133,6 +133,17 @@ export function useStorySession(sessionId: string, storyId: string, sessionReadO
     [sessionId, storyId, story],
   );
 
+  // The native menu's 保存 (Ctrl+S) saves the story being edited, as its 保存 button does.
+  const saveRef = useRef(saveNow);
+  saveRef.current = saveNow;
+  useEffect(
+    () =>
+      yeban().onHostEvent((e) => {
+        if (e.type === 'menu-command' && e.command === 'save') void saveRef.current();
+      }),
+    [],
+  );
+
   const resolve = useCallback(
     async (keep: 'mine' | 'theirs') => {
       setSave({ state: 'saving' });

@@ -1,0 +1,151 @@
+import { useState } from 'react';
+import { type IssueMeta, type Story } from '../../../core/model';
+import { importText, IMPORT_RULES } from '../../../core/text';
+import { type DeskSession } from '../../../preload/api';
+import { useI18n } from '../i18n/I18nProvider';
+import { yeban } from '../ipc/api';
+import { decodeText } from './read-text-file';
+import { undoable, undoNote } from './undo-note';
+import '../preflight/panels.css';
+
+export interface ImportPanelProps {
+  sessionId: string;
+  meta: IssueMeta;
+  readOnly: boolean;
+  /** After the stories are in the issue: the fresh session and what was added. */
+  onAdded(session: DeskSession, stories: Story[]): void;
+  onClose(): void;
+}
+
+const show = (s: string): string => (s === '' ? '∅' : s.replace(/\n/g, '⏎').replace(/\u3000/g, '□'));
+
+/**
+ * 导入稿件: pasted or opened plain text becomes stories; every decision the importer made is listed with
+ * its before and after, text replacements can each be undone, then the stories are added to the issue.
+ */
+export function ImportPanel({ sessionId, meta, readOnly, onAdded, onClose }: ImportPanelProps) {
+  const { t } = useI18n();
+  const [source, setSource] = useState('');
+  const [stories, setStories] = useState<Story[] | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const recognise = () => {
+    setProblem(null);
+    if (source.trim() === '') return setProblem(t('import.empty'));
+    const r = importText(source, { existingIds: meta.storyIds });
+    if (r.stories.length === 0) return setProblem(t('import.none'));
+    setStories(r.stories);
+  };
+
+  const undo = (storyIndex: number, noteIndex: number) => {
+    if (!stories) return;
+    const s = stories[storyIndex]!;
+    const out = undoNote(s, s.importNotes[noteIndex]!);
+    if (!out.ok) return setProblem(out.reason);
+    setProblem(null);
+    setStories(stories.map((x, i) => (i === storyIndex ? out.story : x)));
+  };
+
+  const add = async () => {
+    if (!stories) return;
+    setBusy(true);
+    setProblem(null);
+    const added: Story[] = [];
+    for (const story of stories) {
+      const r = await yeban().invoke('story:add', { sessionId, story });
+      if (!r.ok) {
+        setBusy(false);
+        setStories(stories.filter((s) => !added.includes(s)));
+        return setProblem(t('import.addFailed', { slug: story.slug, reason: r.error.message }));
+      }
+      added.push(r.value.story);
+    }
+    const session = await yeban().invoke('issue:get', { sessionId });
+    setBusy(false);
+    if (!session.ok) return setProblem(session.error.message);
+    setStories(null);
+    setSource('');
+    onAdded(session.value, added);
+  };
+
+  return (
+    <section className="side-panel" aria-label={t('import.title')}>
+      <header className="side-panel__head">
+        <h2>{t('import.title')}</h2>
+        <button type="button" onClick={onClose}>
+          {t('panel.close')}
+        </button>
+      </header>
+      {stories === null ? (
+        <>
+          <textarea className="import-source" aria-label={t('import.paste')} placeholder={t('import.paste')} value={source} onChange={(e) => setSource(e.target.value)} />
+          <div className="budget-actions">
+            <label>
+              {t('import.file')}
+              <input
+                type="file"
+                accept=".txt,text/plain"
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  if (!file) return;
+                  void file.arrayBuffer().then(
+                    (buf) => {
+                      try {
+                        setSource(decodeText(new Uint8Array(buf), file.name));
+                        setProblem(null);
+                      } catch (err) {
+                        setProblem((err as Error).message);
+                      }
+                    },
+                    (err: unknown) => setProblem(t('import.readFailed', { name: file.name, reason: String(err) })),
+                  );
+                }}
+              />
+            </label>
+            <button type="button" onClick={recognise}>
+              {t('import.recognise')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          <p data-testid="import-summary">{t('import.summary', { n: stories.length, notes: stories.reduce((a, s) => a + s.importNotes.length, 0) })}</p>
+          {stories.map((s, si) => (
+            <div key={s.id} className="import-story" data-testid="import-story">
+              <strong>{s.slug}</strong>（{t(`kind.${s.kind}`)}，{s.id}）
+              <ul className="finding-list">
+                {s.importNotes.map((n, ni) => (
+                  <li key={`${n.rule}-${n.field ?? ''}-${n.offset}-${ni}`} className="import-note" data-rule={n.rule}>
+                    <span className="finding__tag">{IMPORT_RULES[n.rule] ?? n.rule}</span>
+                    <span>
+                      <del>{show(n.before)}</del> → <ins>{show(n.after)}</ins>
+                    </span>
+                    {undoable(n) && (
+                      <button type="button" onClick={() => undo(si, ni)}>
+                        {t('import.undo')}
+                      </button>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+          <div className="budget-actions">
+            <button type="button" disabled={busy || readOnly} onClick={() => void add()}>
+              {t('import.add', { n: stories.length })}
+            </button>
+            <button type="button" onClick={() => setStories(null)}>
+              {t('import.back')}
+            </button>
+          </div>
+        </>
+      )}
+      {problem !== null && (
+        <p className="panel-problem" role="alert">
+          {problem}
+        </p>
+      )}
+    </section>
+  );
+}
