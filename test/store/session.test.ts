@@ -135,6 +135,24 @@ describe('colleagues’ saves', () => {
     }
   });
 
+  it('an edit begun before a colleague’s save landed is still a conflict, even when the session saw their save first', async () => {
+    const dir = await makeIssue(path.join(tempDir(), 'i.yeban'), ['a1']);
+    const s = await IssueSession.open(dir, { pollMs: 100 });
+    try {
+      const loaded = s.savedStory('a1')!; // what the editor opened: revision 1
+      const colleague = envWith({ user: '王编辑', host: 'desk-2' });
+      await saveStory(dir, { ...loaded, slug: '同事改过' }, { env: colleague, baseRevision: loaded.revision });
+      await until(() => s.savedStory('a1')?.slug === '同事改过');
+      // The editor's first edit arrives only now, still based on the revision it loaded.
+      await s.edit({ ...loaded, slug: '我的修改' });
+      const r = await s.save('a1');
+      expect(r.status).toBe('conflict');
+      expect((await openIssue(dir, { readOnly: true })).stories.a1!.slug).toBe('同事改过');
+    } finally {
+      await s.close();
+    }
+  });
+
   it('taking theirs drops the local draft', async () => {
     const dir = await makeIssue(path.join(tempDir(), 'i.yeban'), ['a1']);
     const s = await IssueSession.open(dir, { watch: false });

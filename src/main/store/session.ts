@@ -231,7 +231,10 @@ export class IssueSession {
       if (!l.ok) throw new StoreError('locked', storyFile(s.id), l.message);
     }
     const prev = this.drafts.get(s.id);
-    this.drafts.set(s.id, { story: s, baseRevision: prev?.baseRevision ?? this.stories.get(s.id)?.revision ?? 0, journaled: false });
+    // A first edit is based on the revision the editor loaded (the story's own `revision`), not on whatever
+    // the session holds now: a colleague's save may have landed between the editor's load and this edit,
+    // and basing the draft on it would let this save overwrite theirs without a conflict.
+    this.drafts.set(s.id, { story: s, baseRevision: prev?.baseRevision ?? s.revision, journaled: false });
     this.scheduleAutosave();
   }
 
