@@ -3,38 +3,19 @@
 // overset, a character is missing or a frame does not fit, so scripts can gate on it.
 import path from 'node:path';
 import type { Command } from 'commander';
-import { FontRegistry } from '../../core/fonts';
-import { ComposeTypesetter } from '../../core/layout/compose-typesetter';
-import { LayoutEngine, type LayoutResult, type StoryFit } from '../../core/layout';
-import type { IssueMeta, Story } from '../../core/model';
-import { nodeFontLoader } from '../../main/fonts/node-font-loader';
-import { openIssue, StoreError } from '../../main/store';
+import { type LayoutResult, type StoryFit } from '../../core/layout';
+import { layOutIssueFolder, type LaidOutIssue } from '../../main/services/layout-issue';
+import { StoreError } from '../../main/store';
 import { type CliContext, CliError, EXIT_FAILURE } from '../context';
 
-export interface LaidOutIssue {
-  readonly dir: string;
-  readonly meta: IssueMeta;
-  readonly stories: ReadonlyMap<string, Story>;
-  readonly fonts: FontRegistry;
-  readonly result: LayoutResult;
-}
-
-/** Opens an issue folder read-only and lays it out with the bundled (and house) fonts. */
+/** Opens an issue folder read-only and lays it out; a folder that cannot be opened is a CLI failure. */
 export async function layoutIssueDir(dir: string): Promise<LaidOutIssue> {
-  let opened;
   try {
-    opened = await openIssue(dir, { readOnly: true });
+    return await layOutIssueFolder(dir);
   } catch (e) {
     if (e instanceof StoreError) throw new CliError(`无法打开期刊 ${dir}：${e.message}`, EXIT_FAILURE);
     throw e;
   }
-  const meta = opened.meta;
-  const stories = new Map(Object.entries(opened.stories));
-  const fonts = new FontRegistry(nodeFontLoader, meta.house.fonts);
-  const ts = new ComposeTypesetter(fonts, meta.styles, meta.house);
-  await ts.prepare(meta, stories);
-  const result = new LayoutEngine(ts).layout(meta, stories);
-  return { dir: opened.dir, meta, stories, fonts, result };
 }
 
 function storyLine(s: StoryFit): string {

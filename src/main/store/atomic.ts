@@ -68,38 +68,15 @@ export async function writeFileAtomic(fs: FsPort, target: string, data: string |
 
 /** Create a file only if it does not exist yet (content-addressed assets): same durability as above. */
 export async function writeFileOnce(fs: FsPort, target: string, data: Uint8Array, display = target, opts: WriteOptions = {}): Promise<'written' | 'existed'> {
-  const durable = opts.durable ?? true;
   try {
     await fs.stat(target);
     return 'existed';
   } catch {
     // absent: write it
   }
-  const tmp = tempName(target);
-  let created = false;
-  let step = '创建临时文件';
-  try {
-    const h = await fs.open(tmp, 'write-exclusive');
-    created = true;
-    try {
-      step = '写入';
-      await h.write(data);
-      step = '同步到磁盘';
-      if (durable) await h.sync();
-    } finally {
-      await h.close().catch(() => undefined);
-    }
-    step = '替换文件';
-    // A concurrent import of the same picture may have won; its bytes are identical by construction.
-    await fs.rename(tmp, target);
-    created = false;
-    step = '同步文件夹';
-    if (durable) await fsyncDir(fs, path.dirname(target));
-    return 'written';
-  } catch (e) {
-    if (created) await fs.unlink(tmp).catch(() => undefined);
-    throw ioError(display, `保存（${step}）`, e);
-  }
+  // A concurrent import of the same picture may win the rename; its bytes are identical by construction.
+  await writeFileAtomic(fs, target, data, display, opts);
+  return 'written';
 }
 
 export async function fsyncDir(fs: FsPort, dir: string): Promise<void> {

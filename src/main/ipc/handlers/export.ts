@@ -1,11 +1,7 @@
 import path from 'node:path';
 import { digestPage } from '../../../core/display/digest';
-import { FontRegistry } from '../../../core/fonts';
-import { LayoutEngine } from '../../../core/layout';
-import { ComposeTypesetter } from '../../../core/layout/compose-typesetter';
-import { nodeFontLoader } from '../../fonts/node-font-loader';
 import { exportPdf, ExportError } from '../../services/export-pdf';
-import { openIssue } from '../../store';
+import { layOutIssueFolder } from '../../services/layout-issue';
 import { type ExportView } from '../channels';
 import { type HandlerContext, type HandlerTable } from '../dispatch';
 import { storeHandlers, openSession } from './store';
@@ -45,13 +41,7 @@ export const exportHandlers: HandlerTable = {
     }
 
     emit(0, 1, '', 'layout');
-    const opened = await openIssue(session.dir, { readOnly: true });
-    const meta = opened.meta;
-    const stories = new Map(Object.entries(opened.stories));
-    const fonts = new FontRegistry(nodeFontLoader, meta.house.fonts);
-    const ts = new ComposeTypesetter(fonts, meta.styles, meta.house);
-    await ts.prepare(meta, stories);
-    const result = new LayoutEngine(ts).layout(meta, stories);
+    const { meta, result } = await layOutIssueFolder(session.dir);
     const display = result.display;
 
     const pageIds = new Map<string, string[]>();
