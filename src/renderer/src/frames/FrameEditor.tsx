@@ -17,6 +17,7 @@ import { PhotoPlacer } from './PhotoPlacer';
 import { cellAt, moveRect, resizeRect } from './snap';
 import { type MetaEdits } from './useMetaEdits';
 import './frames.css';
+import { useViewSize } from '../layout/useViewSize';
 
 const ZOOM_KEYS = { fit: 'page.zoomFit', 1: 'page.zoom100', 2: 'page.zoom200' } as const;
 /** The drag-and-drop type a budget story travels under. */
@@ -52,21 +53,11 @@ export function FrameEditor(props: FrameEditorProps) {
   const [selected, setSelected] = useState<string | null>(null);
   const [storyId, setStoryId] = useState<string>(meta.storyIds[0] ?? '');
   const viewRef = useRef<HTMLDivElement>(null);
-  const [view, setView] = useState({ w: 0, h: 0 });
+  const view = useViewSize(viewRef);
   const grid = useMemo(() => pageGrid(meta.geometry), [meta.geometry]);
   const metaPage = meta.pages[pageIndex];
   const frames = useMemo(() => metaPage?.frames ?? [], [metaPage]);
   const frame = frames.find((f) => f.id === selected) ?? null;
-
-  useEffect(() => {
-    const el = viewRef.current;
-    if (!el) return;
-    const measure = () => setView({ w: el.clientWidth - 32, h: el.clientHeight - 32 });
-    measure();
-    const ro = new ResizeObserver(measure);
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
 
   // A selection names a frame id: while that frame is missing (deleted, undone, or the meta briefly replaced
   // by a fetch that has not seen the latest save) nothing is selected, and it comes back with the frame.

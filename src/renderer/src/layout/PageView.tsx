@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { type DisplayPage } from '../../../core/display/types';
 import { type FontRegistry } from '../../../core/fonts';
 import { renderSvg } from '../../../core/render';
 import { useI18n } from '../i18n/I18nProvider';
 import { hitTest, type PageHit } from './hit-test';
 import { pagePixelWidth, ZOOMS, type Zoom } from './zoom';
+import { useViewSize } from './useViewSize';
 
 const ZOOM_KEYS = { fit: 'page.zoomFit', 1: 'page.zoom100', 2: 'page.zoom200' } as const;
 
@@ -25,17 +26,7 @@ export function PageView({ page, fonts, pictures, onStoryClick }: PageViewProps)
   const { t } = useI18n();
   const [zoom, setZoom] = useState<Zoom>('fit');
   const viewRef = useRef<HTMLDivElement>(null);
-  const [view, setView] = useState({ w: 0, h: 0 });
-
-  useEffect(() => {
-    const el = viewRef.current;
-    if (!el) return;
-    const measure = () => setView({ w: el.clientWidth - 32, h: el.clientHeight - 32 });
-    measure();
-    const ro = new ResizeObserver(measure);
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
+  const view = useViewSize(viewRef);
 
   const svg = useMemo(
     () =>
