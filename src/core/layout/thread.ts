@@ -2,7 +2,7 @@ import type { GlyphItem } from '../display/types';
 import type { ComposerParagraph, Story } from '../model';
 import { centredBaseline } from './headline-lines';
 import { lineBaseline, lineTop, type PageGrid } from './grid';
-import type { FrameFit } from './report';
+import type { FrameFit, StoryFit } from './report';
 import type { Slot } from './slots';
 import { placeLine } from './place';
 import { lineChars, type SetLine, type Typesetter } from './typesetter';
@@ -19,19 +19,13 @@ export interface ThreadFrame {
   readonly slots: readonly Slot[];
 }
 
-export interface ThreadResult {
+/** A thread's copyfit figures are exactly the story's (documented on StoryFit), plus where its glyphs went. */
+export interface ThreadResult
+  extends Pick<StoryFit, 'frames' | 'linesUsed' | 'oversetChars' | 'oversetLines' | 'undersetLines' | 'undersetChars' | 'missing'> {
   /** Glyphs per page index. */
   readonly glyphs: ReadonlyMap<number, readonly GlyphItem[]>;
-  readonly frames: readonly FrameFit[];
-  readonly linesUsed: number;
-  readonly oversetChars: number;
-  readonly oversetLines: number;
-  readonly undersetLines: number;
-  readonly undersetChars: number;
   /** Every line placed, in reading order (tests check order and positions from this). */
   readonly placed: readonly PlacedLine[];
-  /** Characters no font could draw (set as 〓), each once. */
-  readonly missing: readonly string[];
   /** Face keys the glyphs use, per page index. */
   readonly faces: ReadonlyMap<number, ReadonlySet<string>>;
 }

@@ -5,6 +5,7 @@ import { type IssueMeta, type Page } from '../../../core/model';
 import { renderSvg } from '../../../core/render';
 import { addPage, movePage, removePage, updatePage, type PageProps } from '../frames/frame-ops';
 import { type MetaEdits } from '../frames/useMetaEdits';
+import { EditError } from '../frames/EditError';
 import { useI18n } from '../i18n/I18nProvider';
 import '../frames/frames.css';
 
@@ -74,14 +75,7 @@ export function FlatPlan({ meta, pages, fonts, pictures, current, edits, readOnl
             {t('frames.redo')}
           </button>
           <span className="frame-hint"> {t('plan.count', { n: meta.pages.length })}</span>
-          {edits.error && (
-            <span className="frame-error" role="alert">
-              {edits.error}
-              <button type="button" onClick={edits.clearError}>
-                {t('events.dismiss')}
-              </button>
-            </span>
-          )}
+          <EditError edits={edits} />
         </div>
         <ol className="flat-plan-pages">
           {meta.pages.map((p, i) => {

@@ -16,6 +16,7 @@ import { FrameOverlay } from './FrameOverlay';
 import { PhotoPlacer } from './PhotoPlacer';
 import { cellAt, moveRect, resizeRect } from './snap';
 import { type MetaEdits } from './useMetaEdits';
+import { EditError } from './EditError';
 import './frames.css';
 import { useViewSize } from '../layout/useViewSize';
 
@@ -217,14 +218,7 @@ export function FrameEditor(props: FrameEditorProps) {
         ) : (
           <span>{readOnly ? t('frames.readOnly') : tool === 'draw' ? t('frames.hintDraw') : t('frames.hintSelect')}</span>
         )}
-        {edits.error && (
-          <span className="frame-error" role="alert">
-            {edits.error}
-            <button type="button" onClick={edits.clearError}>
-              {t('events.dismiss')}
-            </button>
-          </span>
-        )}
+        <EditError edits={edits} />
       </div>
       <div className="frame-body">
         <aside className="frame-stories" aria-label={t('frames.storyList')}>
