@@ -1,7 +1,7 @@
 // Builds the bundled sample issue resources/sample/2024-03-08-太白湖新区.yeban/ from the reference page
 // (../shared/samples/taibaihu-page.md): its stories (scripts/sample-issue/stories.ts), one 对开 page laid out
-// on the 8 × 123 grid (FRAMES below), and three photographs from Debian's mate-backgrounds converted to
-// CMYK JPEG. The output is committed; run again after changing anything here:
+// on the 8 × 123 grid (FRAMES below), and three photographs from Debian's mate-backgrounds separated to
+// CMYK JPEG within the house ink limit for newsprint. The output is committed; run again after changing anything here:
 //   npx tsx scripts/make-sample-issue.ts
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -21,6 +21,7 @@ import {
   StorySchema,
   spanChars,
 } from '../src/core/model/index';
+import { separateForNewsprint } from '../src/main/services/newsprint-separation';
 import { withJfifDensity } from './sample-issue/jpeg-density';
 import { BANNER_TITLE, SAMPLE_STORIES, SECTION_LABEL } from './sample-issue/stories';
 
@@ -153,11 +154,11 @@ async function makePhoto(key: string, row: Extract<Row, { kind: 'image' }>, asse
   const widthPx = Math.ceil((size.width / 72) * PHOTO_PPI);
   const heightPx = Math.ceil((size.height / 72) * PHOTO_PPI);
   const source = path.join(MATE_NATURE, photo.file);
-  const cmyk = await sharp(await readFile(source))
-    .resize(widthPx, heightPx, { fit: 'cover', position: 'attention' })
-    .toColourspace('cmyk')
-    .jpeg({ quality: 80 })
-    .toBuffer();
+  const cmyk = await separateForNewsprint(
+    sharp(await readFile(source)).resize(widthPx, heightPx, { fit: 'cover', position: 'attention' }),
+    DEFAULT_HOUSE.output.tacLimit,
+    80,
+  );
   const bytes = withJfifDensity(cmyk, PHOTO_PPI);
   const meta = await sharp(bytes).metadata();
   if (meta.space !== 'cmyk' || meta.width !== widthPx || meta.height !== heightPx || meta.density !== PHOTO_PPI) {

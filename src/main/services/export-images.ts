@@ -1,10 +1,12 @@
 // Photos as the plate needs them: CMYK (or gray) JPEG. RGB photos and PNGs are converted here with sharp
-// (LittleCMS inside libvips), to the plant's CMYK profile when one is given, else to libvips' CMYK profile;
-// the preflight reports each conversion so the desk knows what changed.
+// (LittleCMS inside libvips), to the plant's CMYK profile when one is given, else to libvips' CMYK profile
+// limited to the house's total ink for newsprint (newsprint-separation.ts); the preflight reports each
+// conversion so the desk knows what changed.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { imageFacts, type ImageFacts } from '../../core/pdf';
+import { maxInkOf, separateForNewsprint } from './newsprint-separation';
 
 export interface PreparedImages {
   readonly bytes: ReadonlyMap<string, Uint8Array>;
@@ -25,13 +27,6 @@ interface Prepared {
   readonly maxInk: number | null;
 }
 
-async function maxInkOf(bytes: Uint8Array): Promise<number> {
-  const { data } = await sharp(bytes).resize({ width: 256, height: 256, fit: 'inside', withoutEnlargement: true }).toColourspace('cmyk').raw().toBuffer({ resolveWithObject: true });
-  let max = 0;
-  for (let i = 0; i + 3 < data.length; i += 4) max = Math.max(max, data[i]! + data[i + 1]! + data[i + 2]! + data[i + 3]!);
-  return Math.round((max / 255) * 100);
-}
-
 // Assets are content-addressed and never rewritten, so a conversion stays valid for the process.
 const cache = new Map<string, Promise<Prepared>>();
 
@@ -39,7 +34,7 @@ export function clearImageCache(): void {
   cache.clear();
 }
 
-async function prepare(file: string, profilePath: string | undefined): Promise<Prepared> {
+async function prepare(file: string, profilePath: string | undefined, tacLimit: number): Promise<Prepared> {
   let original: Uint8Array;
   try {
     original = new Uint8Array(await readFile(file));
@@ -52,18 +47,25 @@ async function prepare(file: string, profilePath: string | undefined): Promise<P
     return { bytes: original, facts, converted: null, maxInk: facts.color === 'cmyk' ? await maxInkOf(original) : null };
   }
   // RGB JPEG, or any PNG (PDF/X-1a allows no soft mask, and PNG photos embed huge): CMYK JPEG on white.
-  let img = sharp(original).flatten({ background: '#ffffff' });
+  const img = sharp(original).flatten({ background: '#ffffff' });
   const gray = facts.color === 'gray';
-  img = gray ? img.toColourspace('b-w') : profilePath ? img.withIccProfile(profilePath, { attach: false }) : img.toColourspace('cmyk');
-  const out = new Uint8Array(await img.jpeg({ quality: 92, chromaSubsampling: '4:4:4' }).toBuffer());
+  const jpeg = { quality: 92, chromaSubsampling: '4:4:4' } as const;
+  const out = new Uint8Array(
+    gray
+      ? await img.toColourspace('b-w').jpeg(jpeg).toBuffer()
+      : profilePath
+        ? await img.withIccProfile(profilePath, { attach: false }).jpeg(jpeg).toBuffer()
+        : await separateForNewsprint(img, tacLimit, jpeg.quality),
+  );
   const convertedFacts = imageFacts(out);
   if (!gray && convertedFacts.color !== 'cmyk') throw new Error(`转换后仍不是 CMYK（${convertedFacts.color}）`);
   const what = `${facts.format === 'png' ? 'PNG' : 'JPEG'} ${facts.color === 'rgb' ? 'RGB' : facts.color === 'gray' ? '灰度' : 'CMYK'}`;
-  const to = gray ? '灰度 JPEG' : `CMYK JPEG（${profilePath ? `印厂特性文件 ${path.basename(profilePath)}` : 'libvips 默认 CMYK 特性文件'}）`;
+  const to = gray ? '灰度 JPEG' : `CMYK JPEG（${profilePath ? `印厂特性文件 ${path.basename(profilePath)}` : `libvips 默认 CMYK 特性文件，灰成分替代，总墨量 ≤ ${tacLimit}%`}）`;
   return { bytes: out, facts: convertedFacts, converted: `已由 ${what} 转为 ${to}`, maxInk: gray ? null : await maxInkOf(out) };
 }
 
-export async function prepareImages(assetsDir: string, assetIds: Iterable<string>, profilePath?: string): Promise<PreparedImages> {
+/** `tacLimit`: the house's total ink limit (percent), for photos separated without the plant's profile. */
+export async function prepareImages(assetsDir: string, assetIds: Iterable<string>, tacLimit: number, profilePath?: string): Promise<PreparedImages> {
   const bytes = new Map<string, Uint8Array>();
   const facts = new Map<string, ImageFacts>();
   const errors = new Map<string, string>();
@@ -72,10 +74,10 @@ export async function prepareImages(assetsDir: string, assetIds: Iterable<string
   const ids = [...new Set(assetIds)];
   const results = await Promise.allSettled(
     ids.map((id) => {
-      const key = `${assetsDir}\u0000${id}\u0000${profilePath ?? ''}`;
+      const key = `${assetsDir}\u0000${id}\u0000${profilePath ?? ''}\u0000${tacLimit}`;
       let p = cache.get(key);
       if (!p) {
-        p = prepare(path.join(assetsDir, id), profilePath);
+        p = prepare(path.join(assetsDir, id), profilePath, tacLimit);
         p.catch(() => cache.delete(key));
         cache.set(key, p);
       }

@@ -112,7 +112,7 @@ export async function exportPdf(input: ExportInput, settings: ExportSettings, fo
 
   // Preflight everything first: the desk sees every problem of the export at once.
   const assetIds = pages.flatMap((p) => p.items.flatMap((it) => (it.kind === 'image' ? [it.assetId] : [])));
-  const [images, fontInfo] = await Promise.all([prepareImages(input.assetsDir, assetIds, settings.profilePath), fontFacts(pages, fonts)]);
+  const [images, fontInfo] = await Promise.all([prepareImages(input.assetsDir, assetIds, input.output.tacLimit, settings.profilePath), fontFacts(pages, fonts)]);
   const limits = { minImagePpi: input.output.minImagePpi, errorImagePpi: input.output.errorImagePpi, tacLimit: input.output.tacLimit };
   const perPage = pages.map((page) =>
     preflightPage({
