@@ -171,7 +171,17 @@ function sameRun(a: GlyphItem, b: GlyphItem, pen: number, res: ContentResources)
  * The content stream of one page in the trim box's own coordinates (origin bottom-left of the trim);
  * the caller translates it to where the trim sits on the sheet.
  */
-export function pageContent(page: DisplayPage, res: ContentResources): string {
+export function pageContent(page: DisplayPage, resources: ContentResources): string {
+  // Looked up per glyph (runs join slices of one face): remembered per face key for the page.
+  const fonts = new Map<string, ReturnType<ContentResources['font']>>();
+  const res: ContentResources = {
+    ...resources,
+    font(faceKey) {
+      let f = fonts.get(faceKey);
+      if (!f) fonts.set(faceKey, (f = resources.font(faceKey)));
+      return f;
+    },
+  };
   const w = new Writer(res, page.height);
   const items = page.items;
   let i = 0;

@@ -225,8 +225,11 @@ export class FaceFont {
   }
 }
 
+const HEX2 = Array.from({ length: 256 }, (_, i) => i.toString(16).toUpperCase().padStart(2, '0'));
+
+/** Four hex digits of a 16-bit value (every glyph of a page goes through here). */
 export function hex4(n: number): string {
-  return n.toString(16).toUpperCase().padStart(4, '0');
+  return HEX2[(n >> 8) & 0xff]! + HEX2[n & 0xff]!;
 }
 
 function utf16Hex(text: string): string {

@@ -20,11 +20,14 @@ function pad4(n: number): number {
 }
 
 function checksum(data: Uint8Array): number {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const whole = data.length & ~3;
   let sum = 0;
-  const n = pad4(data.length);
-  for (let i = 0; i < n; i += 4) {
-    const v = ((data[i] ?? 0) << 24) | ((data[i + 1] ?? 0) << 16) | ((data[i + 2] ?? 0) << 8) | (data[i + 3] ?? 0);
-    sum = (sum + (v >>> 0)) >>> 0;
+  for (let i = 0; i < whole; i += 4) sum = (sum + view.getUint32(i)) >>> 0;
+  if (whole < data.length) {
+    let last = 0;
+    for (let k = 0; k < 4; k++) last = (last << 8) | (data[whole + k] ?? 0);
+    sum = (sum + (last >>> 0)) >>> 0;
   }
   return sum;
 }
