@@ -69,10 +69,10 @@ class Writer {
     this.inText = false;
   }
 
-  /** A run of glyphs sharing face, size, scale, colour and baseline. */
-  glyphRun(run: GlyphItem[], faceKey: string): void {
+  /** A run of glyphs sharing font, size, scale, colour and baseline (slices of one face share a font). */
+  glyphRun(run: GlyphItem[]): void {
     const first = run[0]!;
-    const { name, use } = this.res.font(faceKey);
+    const { name } = this.res.font(first.face);
     this.beginText();
     if (name !== this.font) {
       this.op(`/${name} 1 Tf`);
@@ -98,6 +98,7 @@ class Writer {
           pen -= (adjust * hx) / 1000;
         }
       }
+      const use = this.res.font(g.face).use;
       const cid = use.cid(g);
       hex += hex4(cid);
       pen += (use.width(cid) * hx) / 1000;
@@ -150,9 +151,9 @@ class Writer {
   }
 }
 
-function sameRun(a: GlyphItem, b: GlyphItem, pen: number): boolean {
+function sameRun(a: GlyphItem, b: GlyphItem, pen: number, res: ContentResources): boolean {
   return (
-    a.face === b.face &&
+    (a.face === b.face || res.font(a.face).name === res.font(b.face).name) &&
     a.size === b.size &&
     a.scaleX === b.scaleX &&
     (a.scaleY ?? 1) === (b.scaleY ?? 1) &&
@@ -170,7 +171,17 @@ function sameRun(a: GlyphItem, b: GlyphItem, pen: number): boolean {
  * The content stream of one page in the trim box's own coordinates (origin bottom-left of the trim);
  * the caller translates it to where the trim sits on the sheet.
  */
-export function pageContent(page: DisplayPage, res: ContentResources): string {
+export function pageContent(page: DisplayPage, resources: ContentResources): string {
+  // Looked up per glyph (runs join slices of one face): remembered per face key for the page.
+  const fonts = new Map<string, ReturnType<ContentResources['font']>>();
+  const res: ContentResources = {
+    ...resources,
+    font(faceKey) {
+      let f = fonts.get(faceKey);
+      if (!f) fonts.set(faceKey, (f = resources.font(faceKey)));
+      return f;
+    },
+  };
   const w = new Writer(res, page.height);
   const items = page.items;
   let i = 0;
@@ -182,12 +193,12 @@ export function pageContent(page: DisplayPage, res: ContentResources): string {
       let j = i + 1;
       while (j < items.length) {
         const next = items[j]!;
-        if (next.kind !== 'glyph' || !sameRun(item, next, pen)) break;
+        if (next.kind !== 'glyph' || !sameRun(item, next, pen, res)) break;
         run.push(next);
         pen = next.x + next.advance;
         j++;
       }
-      w.glyphRun(run, item.face);
+      w.glyphRun(run);
       i = j;
       continue;
     }

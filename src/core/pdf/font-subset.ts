@@ -1,83 +1,132 @@
-// Writes a TrueType font holding only the glyphs a document uses, at their ORIGINAL glyph ids.
+// Writes ONE TrueType font holding the glyphs a document uses from every slice of a face, renumbered densely.
 //
-// Keeping ids lets the content stream write the display list's gid unchanged (CIDToGIDMap /Identity), so no
-// renumbering can ever put a wrong glyph on the plate. Glyphs that must carry a second text (one outline
-// drawing two characters, or 〓 standing for several missing ones) get a copy appended after the font's last
-// glyph, because a ToUnicode entry maps one CID to one string.
+// fontsource ships a face as ~100 slice files; embedding a subset per slice cost a font dictionary,
+// descriptor, ToUnicode map and table overhead each (72 fonts on the sample page). The merged font takes each
+// glyph's own outline bytes from its slice unchanged (fontkit's re-encoding blanks woff2 glyphs, STACK.md), so
+// only the ids change: new id = the CID the content stream writes (CIDToGIDMap /Identity), composite
+// components are appended after the last CID and their references rewritten to the new ids.
 import { type SfntFace } from './sfnt';
 
-export interface SubsetPlan {
-  /** Glyph ids of the source font to keep (composite components are added automatically). */
-  readonly gids: ReadonlySet<number>;
-  /** Source glyph ids copied to ids numGlyphs, numGlyphs+1, … in this order. */
-  readonly copies: readonly number[];
+/** One glyph of the merged font: which source face (index into the faces array) and its id there. */
+export interface GlyphSource {
+  readonly face: number;
+  readonly gid: number;
 }
 
-const HINTING_TABLES = ['cvt ', 'fpgm', 'prep'];
+const HINTING_TABLES = ['cvt ', 'fpgm', 'prep'] as const;
 
 function pad4(n: number): number {
   return (n + 3) & ~3;
 }
 
 function checksum(data: Uint8Array): number {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const whole = data.length & ~3;
   let sum = 0;
-  const n = pad4(data.length);
-  for (let i = 0; i < n; i += 4) {
-    const v = ((data[i] ?? 0) << 24) | ((data[i + 1] ?? 0) << 16) | ((data[i + 2] ?? 0) << 8) | (data[i + 3] ?? 0);
-    sum = (sum + (v >>> 0)) >>> 0;
+  for (let i = 0; i < whole; i += 4) sum = (sum + view.getUint32(i)) >>> 0;
+  if (whole < data.length) {
+    let last = 0;
+    for (let k = 0; k < 4; k++) last = (last << 8) | (data[whole + k] ?? 0);
+    sum = (sum + (last >>> 0)) >>> 0;
   }
   return sum;
 }
 
-/** Every glyph to keep: the plan's glyphs, .notdef, and all composite components (transitively). */
-export function closeOverComponents(face: SfntFace, gids: Iterable<number>): Set<number> {
-  const keep = new Set<number>([0]);
-  const queue = [...gids];
-  while (queue.length > 0) {
-    const g = queue.pop()!;
-    if (keep.has(g) && g !== 0) continue;
-    keep.add(g);
-    for (const c of face.components(g)) if (!keep.has(c)) queue.push(c);
-  }
-  return keep;
+/**
+ * A fingerprint of a face's hinting program: faces merge into one font only when it is the same (glyph
+ * instructions call fpgm functions and read cvt entries by number, so one font can carry only one program).
+ */
+export function hintingKey(face: SfntFace): string {
+  return HINTING_TABLES.map((t) => {
+    const d = face.tables.get(t);
+    if (!d) return '-';
+    let h = 0x811c9dc5;
+    for (let i = 0; i < d.length; i++) h = Math.imul(h ^ d[i]!, 0x01000193) >>> 0;
+    return `${d.length}:${h.toString(36)}`;
+  }).join('/');
 }
 
-/** The subset font program (sfnt bytes) for embedding as FontFile2. */
-export function buildSubset(face: SfntFace, plan: SubsetPlan): Uint8Array {
-  const keep = closeOverComponents(face, [...plan.gids, ...plan.copies]);
-  let maxKept = 0;
-  for (const g of keep) maxKept = Math.max(maxKept, g);
-  // Glyph ids above the highest kept one can be dropped; copies go after the whole original range so their
-  // ids never depend on which glyphs this document happens to use.
-  const base = plan.copies.length > 0 ? face.numGlyphs : maxKept + 1;
-  const numGlyphs = base + plan.copies.length;
+/** A composite glyph's bytes with each component id replaced through `renumber`. */
+function renumberComponents(g: Uint8Array, renumber: (gid: number) => number): Uint8Array {
+  const out = g.slice();
+  const view = new DataView(out.buffer);
+  let o = 10;
+  for (;;) {
+    const flags = view.getUint16(o);
+    view.setUint16(o + 2, renumber(view.getUint16(o + 2)));
+    o += 4 + (flags & 0x0001 ? 4 : 2); // ARG_1_AND_2_ARE_WORDS
+    if (flags & 0x0008) o += 2; // WE_HAVE_A_SCALE
+    else if (flags & 0x0040) o += 4; // X_AND_Y_SCALE
+    else if (flags & 0x0080) o += 8; // TWO_BY_TWO
+    if (!(flags & 0x0020)) break; // MORE_COMPONENTS
+  }
+  return out;
+}
 
-  const parts: Uint8Array[] = [];
+/**
+ * The merged subset font program (sfnt bytes, for FontFile2). `glyphs[i]` becomes glyph id i; glyphs[0] should
+ * be a .notdef. The same source may appear more than once (a glyph written with two texts gets two ids).
+ * `faces` must share unitsPerEm and hinting program (see hintingKey).
+ */
+export function buildSubset(faces: readonly SfntFace[], glyphs: readonly GlyphSource[]): Uint8Array {
+  const first = faces[0];
+  if (!first || glyphs.length === 0) throw new Error('buildSubset: no faces or no glyphs');
+  const all: GlyphSource[] = [...glyphs];
+  const idOf = new Map<string, number>();
+  const keyOf = (s: GlyphSource): string => `${s.face}:${s.gid}`;
+  all.forEach((s, i) => {
+    if (!idOf.has(keyOf(s))) idOf.set(keyOf(s), i);
+  });
+  // Composite components (transitively): appended after the glyphs the content stream names.
+  for (let i = 0; i < all.length; i++) {
+    const s = all[i]!;
+    for (const c of faces[s.face]!.components(s.gid)) {
+      const comp = { face: s.face, gid: c };
+      if (!idOf.has(keyOf(comp))) {
+        idOf.set(keyOf(comp), all.length);
+        all.push(comp);
+      }
+    }
+  }
+  const numGlyphs = all.length;
+  if (numGlyphs > 0xffff) throw new Error(`合并后的字体超过 65535 个字形（${numGlyphs}）`);
+
   const loca = new Uint8Array((numGlyphs + 1) * 4);
   const locaView = new DataView(loca.buffer);
   const hmtx = new Uint8Array(numGlyphs * 4);
   const hmtxView = new DataView(hmtx.buffer);
+  const parts: Uint8Array[] = [];
   let offset = 0;
-  const put = (gid: number, source: number): void => {
+  let advanceMax = 0;
+  let minLsb = 0x7fff;
+  let minRsb = 0x7fff;
+  let maxExtent = -0x8000;
+  all.forEach((s, gid) => {
+    const face = faces[s.face]!;
+    const advance = face.advance(s.gid);
+    const lsb = face.lsb(s.gid);
     locaView.setUint32(gid * 4, offset);
-    hmtxView.setUint16(gid * 4, face.advance(source));
-    hmtxView.setInt16(gid * 4 + 2, face.lsb(source));
-    const g = face.glyph(source);
-    if (g.length > 0) {
-      parts.push(g);
-      offset += g.length;
-      if (g.length % 4 !== 0) {
-        parts.push(new Uint8Array(4 - (g.length % 4)));
-        offset = pad4(offset);
-      }
+    hmtxView.setUint16(gid * 4, advance);
+    hmtxView.setInt16(gid * 4 + 2, lsb);
+    advanceMax = Math.max(advanceMax, advance);
+    let g = face.glyph(s.gid);
+    if (g.length === 0) return;
+    const box = new DataView(g.buffer, g.byteOffset, g.byteLength);
+    const gx0 = box.getInt16(2);
+    const gx1 = box.getInt16(6);
+    minLsb = Math.min(minLsb, lsb);
+    minRsb = Math.min(minRsb, advance - lsb - (gx1 - gx0));
+    maxExtent = Math.max(maxExtent, lsb + (gx1 - gx0));
+    if (box.getInt16(0) < 0) g = renumberComponents(g, (c) => idOf.get(`${s.face}:${c}`)!);
+    parts.push(g);
+    offset += g.length;
+    if (g.length % 4 !== 0) {
+      parts.push(new Uint8Array(4 - (g.length % 4)));
+      offset = pad4(offset);
     }
-  };
-  for (let gid = 0; gid < base; gid++) {
-    if (keep.has(gid)) put(gid, gid);
-    else locaView.setUint32(gid * 4, offset);
-  }
-  plan.copies.forEach((source, k) => put(base + k, source));
+  });
   locaView.setUint32(numGlyphs * 4, offset);
+  if (minLsb > maxExtent) [minLsb, minRsb, maxExtent] = [0, 0, 0];
 
   const glyf = new Uint8Array(offset);
   let at = 0;
@@ -86,13 +135,36 @@ export function buildSubset(face: SfntFace, plan: SubsetPlan): Uint8Array {
     at += p.length;
   }
 
-  const head = face.tables.get('head')!.slice();
-  new DataView(head.buffer).setUint32(8, 0); // checksumAdjustment, fixed below
-  new DataView(head.buffer).setInt16(50, 1); // long loca
-  const hhea = face.tables.get('hhea')!.slice();
-  new DataView(hhea.buffer).setUint16(34, numGlyphs);
-  const maxp = face.tables.get('maxp')!.slice();
-  new DataView(maxp.buffer).setUint16(4, numGlyphs);
+  const head = first.tables.get('head')!.slice();
+  const headView = new DataView(head.buffer);
+  headView.setUint32(8, 0); // checksumAdjustment, fixed in writeSfnt
+  // The font box is the union of the source fonts' boxes, not the used glyphs' own: rasterisers size their
+  // glyph caches by it, and a box that changes with the text would change how the same glyph renders.
+  const [xMin, yMin, xMax, yMax] = faceBox(faces);
+  headView.setInt16(36, xMin);
+  headView.setInt16(38, yMin);
+  headView.setInt16(40, xMax);
+  headView.setInt16(42, yMax);
+  headView.setInt16(50, 1); // long loca
+  const hhea = first.tables.get('hhea')!.slice();
+  const hheaView = new DataView(hhea.buffer);
+  hheaView.setUint16(10, advanceMax);
+  hheaView.setInt16(12, minLsb);
+  hheaView.setInt16(14, minRsb);
+  hheaView.setInt16(16, maxExtent);
+  hheaView.setUint16(34, numGlyphs);
+  const maxp = first.tables.get('maxp')!.slice();
+  const maxpView = new DataView(maxp.buffer);
+  // maxp 1.0 limits (points, contours, zones, stack…): the merged font needs the largest of its sources.
+  if (maxp.length >= 32 && maxpView.getUint32(0) === 0x00010000) {
+    for (const face of faces) {
+      const other = face.tables.get('maxp')!;
+      if (other.length < 32) continue;
+      const ov = new DataView(other.buffer, other.byteOffset, other.byteLength);
+      for (let o = 6; o < 32; o += 2) maxpView.setUint16(o, Math.max(maxpView.getUint16(o), ov.getUint16(o)));
+    }
+  }
+  maxpView.setUint16(4, numGlyphs);
 
   const tables = new Map<string, Uint8Array>([
     ['glyf', glyf],
@@ -103,10 +175,22 @@ export function buildSubset(face: SfntFace, plan: SubsetPlan): Uint8Array {
     ['maxp', maxp],
   ]);
   for (const t of HINTING_TABLES) {
-    const d = face.tables.get(t);
+    const d = first.tables.get(t);
     if (d) tables.set(t, d);
   }
   return writeSfnt(tables);
+}
+
+/** Union of the faces' head boxes (font units). */
+export function faceBox(faces: readonly SfntFace[]): [number, number, number, number] {
+  const box: [number, number, number, number] = [...faces[0]!.bbox];
+  for (const f of faces) {
+    box[0] = Math.min(box[0], f.bbox[0]);
+    box[1] = Math.min(box[1], f.bbox[1]);
+    box[2] = Math.max(box[2], f.bbox[2]);
+    box[3] = Math.max(box[3], f.bbox[3]);
+  }
+  return box;
 }
 
 function writeSfnt(tables: Map<string, Uint8Array>): Uint8Array {

@@ -49,13 +49,14 @@ async function inflate(data: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
+// Shown to the desk in the preflight list: what is wrong and what to do instead.
+const CFF_REFUSAL = '是 CFF（PostScript 轮廓）OpenType 字体，暂不能嵌入 PDF：请改用该字体的 TrueType 版本（.ttf/.ttc）';
+
 /** Table directory of an sfnt starting at `start` (TTF, or one face of a TTC). */
 function sfntTables(bytes: Uint8Array, start: number): Map<string, Uint8Array> {
   const version = u32(bytes, start);
-  if (version === 0x4f54544f) {
-    throw new FontFormatError('CFF (OpenType/PostScript) fonts cannot be embedded yet: use a TrueType font');
-  }
-  if (version !== 0x00010000 && version !== 0x74727565) throw new FontFormatError('not a TrueType font');
+  if (version === 0x4f54544f) throw new FontFormatError(CFF_REFUSAL);
+  if (version !== 0x00010000 && version !== 0x74727565) throw new FontFormatError('不是 TrueType 字体（not a TrueType font）');
   const n = u16(bytes, start + 4);
   const tables = new Map<string, Uint8Array>();
   for (let i = 0; i < n; i++) {
@@ -70,9 +71,7 @@ function sfntTables(bytes: Uint8Array, start: number): Map<string, Uint8Array> {
 
 async function woffTables(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
   const flavor = u32(bytes, 4);
-  if (flavor === 0x4f54544f) {
-    throw new FontFormatError('CFF (OpenType/PostScript) fonts cannot be embedded yet: use a TrueType font');
-  }
+  if (flavor === 0x4f54544f) throw new FontFormatError(CFF_REFUSAL);
   const n = u16(bytes, 12);
   const jobs: Promise<[string, Uint8Array]>[] = [];
   for (let i = 0; i < n; i++) {
@@ -94,7 +93,7 @@ export async function parseSfnt(bytes: Uint8Array, index = 0): Promise<SfntFace>
   const magic = tag(bytes, 0);
   let tables: Map<string, Uint8Array>;
   if (magic === 'wOFF') tables = await woffTables(bytes);
-  else if (magic === 'wOF2') throw new FontFormatError('WOFF2 cannot be embedded directly: use the .woff or .ttf file');
+  else if (magic === 'wOF2') throw new FontFormatError('是 WOFF2 文件，不能直接嵌入：请用 .woff 或 .ttf 文件');
   else if (magic === 'ttcf') {
     const count = u32(bytes, 8);
     if (index >= count) throw new FontFormatError(`collection has ${count} faces, face ${index} requested`);

@@ -4,7 +4,7 @@ import { PDFDocument, PDFHexString, PDFName, PDFString, type PDFRef } from 'pdf-
 import { type DisplayPage } from '../display/types';
 import { pageContent } from './content';
 import { loadFace, type FontBytesLoader } from './face-cache';
-import { FontUse } from './font-embed';
+import { FaceFont, faceGroupKey, type FontUse } from './font-embed';
 import { flateStream, webDeflate, type Deflate } from './deflate';
 import { embedImage, imageFacts, type ImageFacts } from './images';
 import { marksContent, marksMargin } from './marks';
@@ -72,9 +72,7 @@ export async function writePdf(pages: readonly DisplayPage[], options: PdfOption
   const doc = await PDFDocument.create({ updateMetadata: false });
   const context = doc.context;
 
-  // Fonts: one FontUse per font file, parsed once per process.
-  const uses = new Map<string, FontUse>();
-  const fontRefs = new Map<FontUse, { name: string; ref: PDFRef }>();
+  // Fonts: one embedded font per face (all slices of a family/weight together), parsed once per process.
   const files = new Map<string, DisplayPage['faces'][string]>();
   for (const page of pages) {
     for (const item of page.items) {
@@ -95,11 +93,20 @@ export async function writePdf(pages: readonly DisplayPage[], options: PdfOption
     ),
   );
   const byFile = new Map(faceFiles.map((f, i) => [f, parsed[i]!]));
+  const fonts = new Map<string, FaceFont>();
+  const fontRefs = new Map<FaceFont, { name: string; ref: PDFRef }>();
+  const uses = new Map<string, { font: FaceFont; use: FontUse }>();
   for (const info of files.values()) {
     if (uses.has(info.file)) continue;
-    const use = new FontUse(info, byFile.get(info.file)!);
-    uses.set(info.file, use);
-    fontRefs.set(use, { name: `F${fontRefs.size + 1}`, ref: context.nextRef() });
+    const face = byFile.get(info.file)!;
+    const key = faceGroupKey(info.file, face);
+    let font = fonts.get(key);
+    if (!font) {
+      font = new FaceFont(key, info);
+      fonts.set(key, font);
+      fontRefs.set(font, { name: `F${fontRefs.size + 1}`, ref: context.nextRef() });
+    }
+    uses.set(info.file, { font, use: font.use(info, face) });
   }
 
   // Images: one XObject per asset; PDF/X-1a refuses what it cannot carry instead of writing a bad file.
@@ -135,9 +142,8 @@ export async function writePdf(pages: readonly DisplayPage[], options: PdfOption
     const pageImages = new Map<string, PDFRef>();
     const body = pageContent(page, {
       font(faceKey) {
-        const info = page.faces[faceKey]!;
-        const use = uses.get(info.file)!;
-        const f = fontRefs.get(use)!;
+        const { font, use } = uses.get(page.faces[faceKey]!.file)!;
+        const f = fontRefs.get(font)!;
         pageFonts.set(f.name, f.ref);
         return { name: f.name, use };
       },
@@ -175,7 +181,7 @@ export async function writePdf(pages: readonly DisplayPage[], options: PdfOption
   }
 
   // Fonts last: every glyph of every page is known now.
-  for (const [use, { ref }] of fontRefs) pending.push(use.embed(context, ref, deflate));
+  for (const [font, { ref }] of fontRefs) pending.push(font.embed(context, ref, deflate));
   await Promise.all(pending);
 
   const info: Record<string, unknown> = {

@@ -28,7 +28,8 @@ export function fontsourcePath(pkg: string, weight: number, slice: string): stri
 
 async function readFont(path: string, file: string): Promise<Uint8Array> {
   try {
-    return new Uint8Array(await readFile(path));
+    const file = await readFile(path);
+    return new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new Error(`无法读取字体文件 ${path}（${file}）：${code === 'ENOENT' ? '文件不存在' : (e as Error).message}`);

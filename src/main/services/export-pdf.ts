@@ -2,7 +2,8 @@
 // manifest.json) or one PDF for the issue. A page with a preflight error is held back unless forced; a forced
 // export still reports the errors (the caller exits 1) and the manifest lists them.
 import { mkdir, rm } from 'node:fs/promises';
-import { deflateSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflate, deflateSync } from 'node:zlib';
 import path from 'node:path';
 import { type DisplayList, type DisplayPage } from '../../core/display/types';
 import { type HouseSettings } from '../../core/model/house';
@@ -23,8 +24,14 @@ import { manifestFile, pdfxLabel, type Manifest, type ManifestFile } from './exp
 
 export const PT_PER_MM = 72 / 25.4;
 
-/** Node's zlib, synchronous: a page has hundreds of small streams, and the web-stream path costs per stream. */
-export const nodeDeflate = (data: Uint8Array): Uint8Array => deflateSync(data);
+const deflateAsync = promisify(deflate);
+
+/**
+ * Node's zlib: synchronous for the small streams (content, ToUnicode; the thread hand-off would cost more),
+ * on the thread pool for the big ones (the page's font programs compress side by side on another core).
+ */
+export const nodeDeflate = (data: Uint8Array): Uint8Array | Promise<Uint8Array> =>
+  data.length < 64 * 1024 ? deflateSync(data) : deflateAsync(data);
 
 export interface ExportInput {
   readonly display: DisplayList;

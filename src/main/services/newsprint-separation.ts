@@ -1,9 +1,10 @@
 // CMYK JPEG for newsprint from any picture sharp can read, when the plant has given no profile: libvips'
 // CMYK separation, then grey component replacement and the house ink limit (ink-limit.ts). With the
 // plant's profile its own separation rules apply instead (export-images.ts).
-import sharp from 'sharp';
+import type sharp from 'sharp';
 import { cmykTiff } from './cmyk-tiff';
 import { limitInk, NEWSPRINT_INK } from './ink-limit';
+import { loadSharp } from './load-sharp';
 
 /**
  * The picture's CMYK values as stored. Without `pipelineColourspace('cmyk')` libvips would take a CMYK
@@ -18,6 +19,7 @@ export function cmykPixels(img: sharp.Sharp): Promise<{ data: Buffer; info: shar
  * areas, not single noisy pixels, and JPEG shrink-on-load makes it cheap.
  */
 export async function maxInkOf(bytes: Uint8Array): Promise<number> {
+  const sharp = await loadSharp();
   const { data } = await cmykPixels(sharp(bytes).resize({ width: 256, height: 256, fit: 'inside', withoutEnlargement: true }));
   let max = 0;
   for (let i = 0; i + 3 < data.length; i += 4) max = Math.max(max, data[i]! + data[i + 1]! + data[i + 2]! + data[i + 3]!);
@@ -25,7 +27,8 @@ export async function maxInkOf(bytes: Uint8Array): Promise<number> {
 }
 
 /** Encodes 8-bit CMYK pixels as a CMYK JPEG, values unchanged but for JPEG's own rounding. */
-export function cmykJpeg(pixels: Uint8Array, width: number, height: number, quality: number): Promise<Buffer> {
+export async function cmykJpeg(pixels: Uint8Array, width: number, height: number, quality: number): Promise<Buffer> {
+  const sharp = await loadSharp();
   return sharp(cmykTiff(pixels, width, height)).pipelineColourspace('cmyk').toColourspace('cmyk').jpeg({ quality, chromaSubsampling: '4:4:4' }).toBuffer();
 }
 
