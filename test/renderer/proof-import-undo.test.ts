@@ -48,11 +48,13 @@ describe('import review: undo one decision', () => {
     expect(undo(s, space!).headline.main[0]).toBe('太白湖新区 举办读书节');
   });
 
-  it('refuses structural decisions and text that has changed since, without touching the story', () => {
+  it('refuses decisions across stories and text that has changed since, without touching the story', () => {
     const s = imported();
-    const head = note(s, 'headline.main');
-    expect(undoable(head)).toBe(false);
-    expect(undoNote(s, head)).toEqual({ ok: false, reason: '这是结构上的判断，请在稿件中直接修改' });
+    // A decision across stories (a credit given to the story before it) is listed, not undone here.
+    const across = { rule: 'photo.attached', field: 'story', offset: 0, before: '■通讯员　万众　摄', after: '' };
+    const withAcross = { ...s, importNotes: [...s.importNotes, across] };
+    expect(undoable(across)).toBe(false);
+    expect(undoNote(withAcross, across)).toEqual({ ok: false, reason: '这是结构上的判断，请在稿件中直接修改' });
     const comma = note(s, 'punct.fullwidth');
     const edited = { ...s, body: importText('本报讯 另一段文字。\n').stories[0]!.body };
     const r = undoNote(edited, comma);
