@@ -77,5 +77,11 @@ export async function coverageFor(text: string, loader: FontLoader, house: reado
       }
     }
   }
-  return (cp) => !needsGlyph(cp) || drawn.has(cp) || sliced(cp);
+  // Proofreading asks once per character and field: remember the answers (a binary search per slice table).
+  const known = new Map<number, boolean>();
+  return (cp) => {
+    let ok = known.get(cp);
+    if (ok === undefined) known.set(cp, (ok = !needsGlyph(cp) || drawn.has(cp) || sliced(cp)));
+    return ok;
+  };
 }
