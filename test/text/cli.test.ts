@@ -104,6 +104,11 @@ describe('yeban import --auto-layout', () => {
     expect(frames.filter((f) => f.kind === 'text').length).toBeGreaterThanOrEqual(11);
     expect(frames.filter((f) => f.kind === 'image')).toHaveLength(3);
     expect(opened.meta.pages[1]!.frames).toEqual([]);
+    // The lead's headline names the lead style, which auto-layout added to the styles.
+    const lead = frames.find((f) => f.kind === 'headline')!;
+    expect(lead.kind === 'headline' && lead.style).toBe('leadHeadline');
+    expect(opened.meta.styles.paragraph.some((p) => p.id === 'leadHeadline')).toBe(true);
+    expect(ctx.out()).toContain('每栏文字末行距框底最多 1 行');
 
     const again = capture(ROOT);
     expect(await runCli(['import', SAMPLE_TXT, '--into', dir, '--page', '1', '--auto-layout'], again)).toBe(2);

@@ -1,11 +1,18 @@
 // Constructed copy in the forms the night desk receives (the names and figures are invented).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '../..');
-export const SAMPLE_TXT = path.resolve(ROOT, '../shared/samples/taibaihu-page.txt');
+/** shared/ stands beside the checkout (../shared); a worktree one level deeper finds it further up. */
+function sharedSample(name: string): string {
+  for (let dir = ROOT; ; dir = path.dirname(dir)) {
+    const file = path.join(path.dirname(dir), 'shared/samples', name);
+    if (existsSync(file) || path.dirname(dir) === dir) return file;
+  }
+}
+export const SAMPLE_TXT = sharedSample('taibaihu-page.txt');
 export const SAMPLE_ISSUE = path.join(ROOT, 'resources/sample/2024-03-08-太白湖新区.yeban');
 
 export function samplePage(): string {

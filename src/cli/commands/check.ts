@@ -2,23 +2,11 @@
 import path from 'node:path';
 import { type Command } from 'commander';
 import { type Story } from '../../core/model';
-import { checkStories, PROOF_RULE_NAMES, type Finding } from '../../core/text/proof/index';
+import { coverageFor } from '../../core/fonts';
+import { checkStories, PROOF_RULE_NAMES, storyFields, type Finding } from '../../core/text/proof/index';
+import { nodeFontLoader } from '../../main/fonts/node-font-loader';
 import { openIssue, StoreError } from '../../main/store/index';
-import { SLICE_TABLES } from '../../core/fonts/generated/slice-index';
-import { sliceTable } from '../../core/fonts/slice-index';
 import { type CliContext, CliError, EXIT_FAILURE } from '../context';
-
-/**
- * Which code points the bundled fonts can draw, from the build-time slice index of src/core/fonts: no font
- * file is parsed, so the check stays fast. Newsroom fonts registered in house settings are not read here.
- */
-export function bundledCoverage(): (codePoint: number) => boolean {
-  const tables = [...new Set(SLICE_TABLES.map((t) => t.pkg))].map((pkg) => {
-    const weight = SLICE_TABLES.find((t) => t.pkg === pkg)!.weight;
-    return sliceTable(pkg, weight).owner;
-  });
-  return (cp) => tables.some((owner) => owner.has(cp));
-}
 
 function show(text: string): string {
   return JSON.stringify(text).slice(1, -1).replace(/\u3000/g, '\\u3000');
@@ -45,7 +33,9 @@ export function register(program: Command, ctx: CliContext): void {
         throw e;
       }
       const stories = opened.meta.storyIds.map((id) => opened.stories[id]).filter((s): s is Story => s !== undefined);
-      const findings = checkStories(stories, { dictionary: opened.meta.house.dictionary, covers: bundledCoverage() });
+      // Coverage over every role's chain: 楷体 and the newsroom's registered fonts draw what Noto lacks.
+      const covers = await coverageFor(stories.flatMap(storyFields).map((f) => f.text).join(''), nodeFontLoader, opened.meta.house.fonts);
+      const findings = checkStories(stories, { dictionary: opened.meta.house.dictionary, covers });
       if (opts.json) {
         ctx.stdout(`${JSON.stringify(findings, null, 2)}\n`);
       } else {

@@ -4,7 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Command } from 'commander';
 import { FontRegistry } from '../../core/fonts';
-import { autoLayoutPage, preparationIssue } from '../../core/layout/auto/index';
+import { autoLayoutPage, preparationIssue, withLeadStyle } from '../../core/layout/auto/index';
 import { ComposeTypesetter } from '../../core/layout/compose-typesetter';
 import { type ImportNote, type Story } from '../../core/model';
 import { IMPORT_RULES, importText, type ImportResult } from '../../core/text/index';
@@ -98,14 +98,16 @@ async function attachAssets(dir: string, assetsDir: string, stories: Story[], ct
 /** Composes the imported stories onto an empty page and saves the page's frames. */
 async function composePage(dir: string, pageIndex: number, result: ImportResult, ctx: CliContext, json: boolean): Promise<unknown> {
   const opened = await openIssue(dir);
+  // The lead's headline style joins the issue's styles (and is saved with the page) if the issue lacks it.
+  const meta = withLeadStyle(opened.meta);
   const ids = new Set(result.stories.map((s) => s.id));
-  const stories = opened.meta.storyIds.filter((id) => ids.has(id)).map((id) => opened.stories[id]!).filter(Boolean);
+  const stories = meta.storyIds.filter((id) => ids.has(id)).map((id) => opened.stories[id]!).filter(Boolean);
   const all = new Map(Object.entries(opened.stories));
-  const fonts = new FontRegistry(nodeFontLoader, opened.meta.house.fonts);
-  const ts = new ComposeTypesetter(fonts, opened.meta.styles, opened.meta.house);
+  const fonts = new FontRegistry(nodeFontLoader, meta.house.fonts);
+  const ts = new ComposeTypesetter(fonts, meta.styles, meta.house);
   const sections = result.sections.map((sec) => ({ title: sec.title, storyIds: sec.storyIds }));
-  await ts.prepare(preparationIssue(opened.meta, stories, sections), all);
-  const laid = autoLayoutPage(opened.meta, pageIndex, stories, sections, ts);
+  await ts.prepare(preparationIssue(meta, stories, sections), all);
+  const laid = autoLayoutPage(meta, pageIndex, stories, sections, ts);
   try {
     await saveIssueMeta(dir, laid.meta, { baseHash: opened.metaHash, reason: `自动排版第${pageIndex + 1}版` });
   } catch (e) {
@@ -114,15 +116,24 @@ async function composePage(dir: string, pageIndex: number, result: ImportResult,
   }
   const fits = laid.layout.report.stories.filter((f) => ids.has(f.storyId));
   const summary = {
-    page: pageIndex + 1, stacks: laid.stacks, frames: laid.frames.length, unplaced: laid.unplaced,
+    page: pageIndex + 1, stacks: laid.stacks, frames: laid.frames.length, unplaced: laid.unplaced, open: laid.open,
+    maxColumnWhite: laid.quality.maxColumnWhite, emptyColumns: laid.quality.emptyColumns,
     stories: fits.map((f) => ({ id: f.storyId, linesUsed: f.linesUsed, oversetLines: f.oversetLines, undersetLines: f.undersetLines, problems: f.problems })),
   };
   if (!json) {
-    ctx.stdout(`自动排版第${pageIndex + 1}版：头条通栏之下分 ${laid.stacks.join('、')} 栏，共 ${laid.frames.length} 个框\n`);
+    const lead = laid.quality.headlines[0];
+    const leadText = lead ? `头条${lead.span === meta.geometry.columns ? '通栏' : `占 ${lead.span} 栏`}（主题 ${lead.sizePt} pt）` : '';
+    ctx.stdout(`自动排版第${pageIndex + 1}版：${leadText}，其余稿件分 ${laid.stacks.join('、')} 栏排列，共 ${laid.frames.length} 个框\n`);
     for (const f of fits) {
-      const fit = f.oversetLines > 0 || f.oversetChars > 0 ? `超出 ${f.oversetLines} 行` : f.undersetLines > 1 ? `空 ${f.undersetLines} 行` : '排满';
+      // Balanced columns (齐栏) leave up to one line at each column's foot: that is full, not short.
+      const white = Math.max(0, ...laid.quality.columns.filter((c) => c.storyId === f.storyId).map((c) => c.white));
+      const fit = f.oversetLines > 0 || f.oversetChars > 0 ? `超出 ${f.oversetLines} 行` : white > 1 ? `有一栏空 ${white} 行` : '排满';
       ctx.stdout(`  ${f.storyId}：${f.linesUsed} 行，${fit}${f.problems.length ? `；${f.problems.join('；')}` : ''}\n`);
     }
+    const q = laid.quality;
+    ctx.stdout(`  每栏文字末行距框底最多 ${q.maxColumnWhite} 行${q.emptyColumns.length ? `；第 ${q.emptyColumns.map((c) => c + 1).join('、')} 栏没有稿件` : ''}\n`);
+    const open = laid.open.reduce((a, b) => a + b, 0);
+    if (open > 0) ctx.stdout(`  稿件不足：版面底部还空 ${laid.open.join('、')} 行（按栏组）\n`);
     if (laid.unplaced.length > 0) ctx.stdout(`  本版放不下，留待他版：${laid.unplaced.join('、')}\n`);
   }
   return summary;

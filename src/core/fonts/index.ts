@@ -4,3 +4,4 @@ export { parseFontFile, fileRef } from './loader';
 export { Face, faceKey, type FaceGlyph, type DashLigature } from './face';
 export { FontRegistry, GETA, type FontStyle, type GlyphInfo, type DashGlyphs } from './registry';
 export { sourceChain, nearestWeight, roleNote, type FontSource } from './roles';
+export { coverageFor, coverageSources } from './coverage';

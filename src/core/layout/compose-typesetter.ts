@@ -129,6 +129,8 @@ export class ComposeTypesetter implements Typesetter {
       need(rh.dateLine + rh.staffLine, 'runninghead');
       for (const f of page.frames) {
         if (f.kind === 'box') need(f.title, 'banner');
+        // A headline frame may set its 主题 in a style of its own (the lead's): load that face too.
+        if (f.kind === 'headline' && f.style) need(stories.get(f.storyId)?.headline.main.join('') ?? '', f.style);
         if ('storyId' in f && f.storyId) placed.add(f.storyId);
       }
     }

@@ -32,6 +32,8 @@ export const HeadlineFrameSchema = z.object({
   align: z.enum(['center', 'start']).default('center'),
   /** 长体 for the 主题, percent. */
   scaleX: z.number().min(25).max(100).default(100),
+  /** Paragraph style of the 主题 when not 'headline' (the lead's is larger: 'leadHeadline'). */
+  style: z.string().min(1).optional(),
 });
 
 export const ImageFrameSchema = z.object({

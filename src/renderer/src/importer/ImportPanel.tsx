@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { yeban } from '../ipc/api';
 import { decodeText } from './read-text-file';
 import { undoable, undoNote } from './undo-note';
+import './import-panel.css';
 import '../preflight/panels.css';
 
 export interface ImportPanelProps {
@@ -21,7 +22,8 @@ const show = (s: string): string => (s === '' ? '∅' : s.replace(/\n/g, '⏎').
 
 /**
  * 导入稿件: pasted or opened plain text becomes stories; every decision the importer made is listed with
- * its before and after, text replacements can each be undone, then the stories are added to the issue.
+ * its before and after and can be undone — text replacements and readings of structure alike (a headline
+ * part, a byline, a caption, a join) — then the stories, with the decisions that stand, are added.
  */
 export function ImportPanel({ sessionId, meta, readOnly, onAdded, onClose }: ImportPanelProps) {
   const { t } = useI18n();
@@ -114,6 +116,13 @@ export function ImportPanel({ sessionId, meta, readOnly, onAdded, onClose }: Imp
           {stories.map((s, si) => (
             <div key={s.id} className="import-story" data-testid="import-story">
               <strong>{s.slug}</strong>（{t(`kind.${s.kind}`)}，{s.id}）
+              <p className="import-preview" data-testid="import-preview">
+                {t('import.preview', {
+                  head: [...s.headline.kicker, ...s.headline.main, ...s.headline.sub].join(' / ') || t('import.noHeadline'),
+                  n: s.body.root.children.length,
+                  photos: s.photos.length,
+                })}
+              </p>
               <ul className="finding-list">
                 {s.importNotes.map((n, ni) => (
                   <li key={`${n.rule}-${n.field ?? ''}-${n.offset}-${ni}`} className="import-note" data-rule={n.rule}>

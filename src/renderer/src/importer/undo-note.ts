@@ -1,11 +1,13 @@
 import { datelineText, textNode } from '../../../core/model/body';
 import { type ImportNote, type Story } from '../../../core/model';
+import { STRUCTURAL_RULES, undoStructure } from './undo-structure';
 
 // Undoing one import decision on a story that has not been added yet: the note says what the importer
 // replaced (`before` → `after` at `offset` of `field`), so undo puts `before` back — but only where the
-// story still holds exactly `after` there, so an undo can never damage text. Decisions about structure
-// (a headline recognised, a photo attached, paragraphs joined or split) are shown but not undoable here:
-// they change the shape of the story, not a run of its text.
+// story still holds exactly `after` there, so an undo can never damage text. Decisions about the story's
+// shape (a headline part, an interview byline, a caption or credit, an editor's note, a sub-head, a run-in
+// head, a column-break join) are undone by undo-structure.ts; decisions across stories (a headline handed to
+// the next story, a credit attached to the previous one) are shown but not undoable here.
 
 type Body = Story['body'];
 type Block = Body['root']['children'][number];
@@ -15,6 +17,7 @@ export type UndoOutcome = { ok: true; story: Story } | { ok: false; reason: stri
 
 /** Whether a note is a text replacement this module can undo (the panel disables the others). */
 export function undoable(note: ImportNote): boolean {
+  if (STRUCTURAL_RULES.has(note.rule)) return true;
   if (note.before === note.after) return false;
   if (note.rule === 'dateline.parsed') return note.field === 'body' && !note.before.includes('\n');
   if (note.before.includes('\n') || note.after.includes('\n') || note.after === '') return false;
@@ -68,6 +71,7 @@ function shiftNotes(notes: readonly ImportNote[], undone: ImportNote): ImportNot
 
 export function undoNote(story: Story, note: ImportNote): UndoOutcome {
   if (!story.importNotes.includes(note)) return { ok: false, reason: '这条处理不属于该稿件' };
+  if (STRUCTURAL_RULES.has(note.rule)) return undoStructure(story, note);
   if (!undoable(note)) return { ok: false, reason: '这是结构上的判断，请在稿件中直接修改' };
   const field = note.field ?? 'body';
   const notes = shiftNotes(story.importNotes, note);

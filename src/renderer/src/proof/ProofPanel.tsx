@@ -1,7 +1,9 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { type IssueMeta, type Story } from '../../../core/model';
 import { useI18n } from '../i18n/I18nProvider';
-import { fieldLabel, proofIssue } from './proof-run';
+import { yeban } from '../ipc/api';
+import { IpcFontLoader } from '../layout/ipc-font-loader';
+import { fieldLabel, issueCoverage, proofIssue } from './proof-run';
 import '../preflight/panels.css';
 
 export interface ProofPanelProps {
@@ -14,7 +16,17 @@ export interface ProofPanelProps {
 /** 校对: every finding of the proofreader over the stories as they are now; a click opens the story. */
 export function ProofPanel({ meta, stories, onOpenStory, onClose }: ProofPanelProps) {
   const { t } = useI18n();
-  const findings = useMemo(() => proofIssue(meta, stories), [meta, stories]);
+  const loader = useMemo(() => new IpcFontLoader(yeban()), []);
+  const [covers, setCovers] = useState<((cp: number) => boolean) | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    // A font that cannot be fetched leaves its characters reported, never the panel broken.
+    issueCoverage(meta, stories, loader).then((c) => live && setCovers(() => c), () => live && setCovers(undefined));
+    return () => {
+      live = false;
+    };
+  }, [meta, stories, loader]);
+  const findings = useMemo(() => proofIssue(meta, stories, covers), [meta, stories, covers]);
   return (
     <section className="side-panel" aria-label={t('proof.title')}>
       <header className="side-panel__head">

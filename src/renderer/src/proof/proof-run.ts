@@ -1,24 +1,26 @@
-import { SLICE_TABLES } from '../../../core/fonts/generated/slice-index';
-import { sliceTable } from '../../../core/fonts/slice-index';
+import { coverageFor, type FontLoader } from '../../../core/fonts';
 import { type IssueMeta, type Story } from '../../../core/model';
-import { checkStories, type Finding } from '../../../core/text/proof';
+import { checkStories, storyFields, type Finding } from '../../../core/text/proof';
 
-/**
- * Which code points the bundled fonts can draw, from the build-time slice index (no font file parsed),
- * as `yeban check` does; built once.
- */
-let coverage: ((cp: number) => boolean) | null = null;
-export function bundledCoverage(): (cp: number) => boolean {
-  if (coverage) return coverage;
-  const owners = [...new Set(SLICE_TABLES.map((t) => t.pkg))].map((pkg) => sliceTable(pkg, SLICE_TABLES.find((t) => t.pkg === pkg)!.weight).owner);
-  coverage = (cp) => owners.some((o) => o.has(cp));
-  return coverage;
+function budget(meta: IssueMeta, stories: ReadonlyMap<string, Story>): Story[] {
+  return meta.storyIds.flatMap((id) => stories.get(id) ?? []);
 }
 
-/** Proofreads the issue's stories in budget order, as the desk holds them now (drafts included). */
-export function proofIssue(meta: IssueMeta, stories: ReadonlyMap<string, Story>): Finding[] {
-  const list = meta.storyIds.flatMap((id) => stories.get(id) ?? []);
-  return checkStories(list, { dictionary: meta.house.dictionary, covers: bundledCoverage() });
+/**
+ * Which characters of the issue's stories some font of the role chains can draw (the newsroom's fonts and
+ * 楷体 included), as `yeban check` asks: a whole-file face is fetched only for a character in no Noto slice.
+ */
+export function issueCoverage(meta: IssueMeta, stories: ReadonlyMap<string, Story>, loader: FontLoader): Promise<(cp: number) => boolean> {
+  const text = budget(meta, stories).flatMap(storyFields).map((f) => f.text).join('');
+  return coverageFor(text, loader, meta.house.fonts);
+}
+
+/**
+ * Proofreads the issue's stories in budget order, as the desk holds them now (drafts included). Without a
+ * coverage predicate (still loading) the "no font can draw" rule waits; every other rule runs.
+ */
+export function proofIssue(meta: IssueMeta, stories: ReadonlyMap<string, Story>, covers?: (cp: number) => boolean): Finding[] {
+  return checkStories(budget(meta, stories), { dictionary: meta.house.dictionary, ...(covers ? { covers } : {}) });
 }
 
 /** The finding's text with a little context, for the panel's line. */

@@ -1,0 +1,68 @@
+import { test, expect } from './host/fixtures';
+
+// The import review panel undoes readings of structure, not only text changes: a line read as a 引题 goes
+// back to the body (after the 电头 that must open it is undone), a photo credit with no photo goes back to
+// the text, a column-break join is split again. The stories are added with the decisions that stand.
+
+const COPY = [
+  '聚焦高质量发展',
+  '我市一季度经济运行稳中向好',
+  '',
+  '本报讯(记者 王五)记者从市统计局获悉,今年一季度,全市地区生产总值增长6.2%,规上工业增加值增长8.5%,社会消费品零售总额',
+  '',
+  '增长7.1%,经济运行稳中向好。',
+  '',
+  '■通讯员 万众 摄',
+  '',
+].join('\n');
+
+test('undoes a headline part, a photo credit and a column-break join, and adds the story as reviewed', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: '导入稿件', exact: true }).click();
+  const panel = page.getByRole('region', { name: '导入稿件' });
+  await panel.getByRole('textbox').fill(COPY);
+  await panel.getByRole('button', { name: '识别' }).click();
+  const story = panel.getByTestId('import-story');
+  await expect(story).toHaveCount(1);
+  const preview = story.getByTestId('import-preview');
+  await expect(preview).toHaveText('标题：聚焦高质量发展 / 我市一季度经济运行稳中向好；正文 1 段；图片 1 张');
+
+  // 引题 was a misreading, but a 电头 opens the body and nothing may stand before it: the panel says so.
+  const kicker = story.locator('li[data-rule="headline.kicker"]');
+  await expect(kicker).toContainText('聚焦高质量发展');
+  await kicker.getByRole('button', { name: '撤销' }).click();
+  await expect(panel.getByRole('alert')).toHaveText('正文以电头开头，电头前不能再有段落：请先撤销“识别电头”，再撤销此项');
+  await expect(kicker).toHaveCount(1);
+  // Undo the 电头 first (it was part of the same misreading), then the 引题 goes to the body's head.
+  await story.locator('li[data-rule="dateline.parsed"]').getByRole('button', { name: '撤销' }).click();
+  await kicker.getByRole('button', { name: '撤销' }).click();
+  await expect(kicker).toHaveCount(0);
+  await expect(panel.getByRole('alert')).toHaveCount(0);
+  await expect(preview).toHaveText('标题：我市一季度经济运行稳中向好；正文 2 段；图片 1 张');
+
+  // The credit stood for a photo that will not come: it goes back to the text and the waiting frame goes.
+  const credit = story.locator('li[data-rule="photo.credit"]');
+  await credit.getByRole('button', { name: '撤销' }).click();
+  await expect(credit).toHaveCount(0);
+  await expect(story.locator('li[data-rule="photo.awaiting"]')).toHaveCount(0);
+  await expect(preview).toHaveText('标题：我市一季度经济运行稳中向好；正文 3 段；图片 0 张');
+
+  // The two halves of the sentence were one paragraph across a column break: split them again.
+  const join = story.locator('li[data-rule="join.column-break"]');
+  await join.getByRole('button', { name: '撤销' }).click();
+  await expect(join).toHaveCount(0);
+  await expect(preview).toHaveText('标题：我市一季度经济运行稳中向好；正文 4 段；图片 0 张');
+  await expect(panel.getByRole('alert')).toHaveCount(0);
+
+  await panel.getByRole('button', { name: '将 1 篇稿件加入本期' }).click();
+  const slug = page.getByRole('button', { name: '我市一季度经济运行稳中向好', exact: true });
+  await expect(slug).toBeVisible();
+  await slug.click();
+  const editor = page.getByTestId('story-editor-content');
+  const paras = editor.locator('p');
+  await expect(paras.first()).toHaveText('聚焦高质量发展');
+  await expect(paras.nth(1)).toHaveText(/^本报讯\(记者 王五\)记者从市统计局获悉，.*社会消费品零售总额$/);
+  await expect(editor).toContainText('增长7.1%，经济运行稳中向好。');
+  await expect(editor).toContainText('■通讯员\u3000万众\u3000摄');
+  await page.screenshot({ path: test.info().outputPath('import-undone.png') });
+});
