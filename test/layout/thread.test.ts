@@ -79,6 +79,35 @@ describe('threading (续排)', () => {
   });
 });
 
+describe('picture frames without their photo', () => {
+  it('draw the empty-frame cross instead of an image, and the report names each one', () => {
+    const s = story('s', [han(40)]);
+    s.photos.push({ assetId: null, caption: '', credit: '' }, { assetId: 'gone.jpg', caption: '', credit: '' });
+    const img = (id: string, photoIndex: number, col: number): Frame => ({ id, kind: 'image', storyId: 's', photoIndex, col, span: 2, line: 0, lines: 6, captionLines: 0, standoffChars: 1, standoffLines: 0, fit: 'fill' });
+    const r = new LayoutEngine(new FixedTypesetter()).layout(issue([{ number: '05', frames: [img('a', 0, 0), img('b', 1, 3)] }], ['s']), stories(s));
+    const items = r.display.pages[0]!.items;
+    expect(items.some((i) => i.kind === 'image')).toBe(false);
+    const rects = items.filter((i) => i.kind === 'rect');
+    const rules = items.filter((i) => i.kind === 'rule');
+    expect(rects).toHaveLength(2);
+    expect(rules).toHaveLength(4);
+    // Each frame's diagonals run corner to corner of its box.
+    for (const rect of rects) {
+      if (rect.kind !== 'rect') continue;
+      const mine = rules.filter((l) => l.kind === 'rule' && Math.min(l.x1, l.x2) === rect.x);
+      expect(mine.map((l) => (l.kind === 'rule' ? [l.x1, l.y1, l.x2, l.y2] : []))).toEqual([
+        [rect.x, rect.y, rect.x + rect.w, rect.y + rect.h],
+        [rect.x + rect.w, rect.y, rect.x, rect.y + rect.h],
+      ]);
+    }
+    const pageId = r.report.pages[0]!.pageId;
+    expect(r.report.stories[0]!.photosMissing).toEqual([
+      { photoIndex: 0, assetId: null, pageId, pageNumber: '05' },
+      { photoIndex: 1, assetId: 'gone.jpg', pageId, pageNumber: '05' },
+    ]);
+  });
+});
+
 describe('headline blocks', () => {
   it('occupy whole grid lines, centred on whole lines in their frame', () => {
     const s = story('s', [han(10)], { headline: { kicker: ['引题文字'], main: ['主题文字'], sub: [] } });

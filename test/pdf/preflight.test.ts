@@ -76,6 +76,19 @@ describe('preflight', () => {
     expect(preflightPage(input(page([glyph('中')]), { fontFsType: new Map() }))).toMatchObject([{ code: 'font-unreadable' }]);
   });
 
+  it('a picture frame without its photo is an error on its own page: awaited, or its file gone', () => {
+    const photosMissing = [
+      { storyId: 's1', slug: '雷锋', photoIndex: 0, assetId: null, pageId: 'p1' },
+      { storyId: 's2', slug: '红色', photoIndex: 1, assetId: 'ab12.jpg', pageId: 'p1' },
+      { storyId: 's3', slug: '别的版', photoIndex: 0, assetId: null, pageId: 'p9' },
+    ];
+    const f = preflightPage(input(page([glyph('中')]), { photosMissing, imageNames: new Map([['ab12.jpg', '红色基因.jpg']]) }));
+    expect(f.map((x) => [x.severity, x.code, x.storyId, x.message])).toEqual([
+      ['error', 'image-missing', 's1', '第 A03 版：稿件「雷锋」的第 1 张图片尚未到稿'],
+      ['error', 'image-missing', 's2', '第 A03 版：稿件「红色」的第 2 张图片的文件「红色基因.jpg」不在本期图片库中'],
+    ]);
+  });
+
   it('reports overset stories on the pages they run on', () => {
     const overset = [
       { storyId: 's1', slug: '招商引资', oversetChars: 37, oversetLines: 3, pageIds: ['p1'] },

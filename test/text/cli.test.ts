@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliContext } from '../../src/cli/context';
 import { runCli } from '../../src/cli/program';
 import { createIssue, openIssue } from '../../src/main/store/index';
+import { run } from '../pdf/tools';
 import { PHOTOS, ROOT, SAMPLE_ISSUE, SAMPLE_TXT } from './fixtures';
 
 function capture(cwd: string): CliContext & { out: () => string; err: () => string } {
@@ -135,5 +136,28 @@ describe('yeban import --assets', () => {
     expect(photos.every((p) => p.assetId !== null)).toBe(true);
     expect(opened.meta.assets).toHaveLength(2);
     expect(ctx.out()).not.toContain('待补图片');
+  });
+});
+
+describe('import then export, photos not yet in', () => {
+  it('preflight holds the page back, naming each awaited photo; --force writes it with empty picture frames', async () => {
+    const dir = path.join(tmp, 'awaiting.yeban');
+    await createIssue(dir, { paper: '济宁日报', date: '2024-03-08', pages: 1, size: 'broadsheet' });
+    expect(await runCli(['import', SAMPLE_TXT, '--into', dir, '--page', '1', '--auto-layout'], capture(ROOT))).toBe(0);
+
+    const held = capture(tmp);
+    expect(await runCli(['export', dir, '-o', 'held'], held)).toBe(1);
+    const said = held.out() + held.err();
+    expect(said).toMatch(/第 01 版：稿件「[^」]+」的第 1 张图片尚未到稿/);
+    expect(said).not.toMatch(/EISDIR|无法读取/);
+    expect(await readdir(path.join(tmp, 'held'))).not.toContain('20240308_01.pdf');
+
+    const forced = capture(tmp);
+    expect(await runCli(['export', dir, '-o', 'forced', '--force'], forced)).toBe(1);
+    const pdf = path.join(tmp, 'forced', '20240308_01.pdf');
+    expect(run('qpdf', ['--check', pdf]).code).toBe(0);
+    expect(run('pdfimages', ['-list', pdf]).out.trim().split('\n')).toHaveLength(2); // header lines only: no picture
+    const manifest = JSON.parse(await readFile(path.join(tmp, 'forced', 'manifest.json'), 'utf8')) as { files: { findings: { code: string }[] }[] };
+    expect(manifest.files[0]!.findings.filter((f) => f.code === 'image-missing').length).toBeGreaterThanOrEqual(3);
   });
 });

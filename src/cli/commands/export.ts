@@ -7,6 +7,7 @@ import path from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { type Finding, type PdfxMode } from '../../core/pdf';
 import { exportPdf, ExportError } from '../../main/services/export-pdf';
+import { exportFacts } from '../../main/services/layout-issue';
 import { type CliContext, CliError, EXIT_FAILURE, EXIT_USAGE } from '../context';
 import { layoutIssueDir } from './layout';
 
@@ -83,21 +84,11 @@ export function register(program: Command, ctx: CliContext): void {
       const display = laid.result.display;
       const pages = opts.pages ? parsePageList(opts.pages, display.pages.length) : undefined;
       const total = pages?.length ?? display.pages.length;
-      const pageIds = new Map<string, string[]>();
-      for (const p of laid.meta.pages) for (const f of p.frames) if ('storyId' in f && f.storyId) pageIds.set(f.storyId, [...(pageIds.get(f.storyId) ?? []), p.id]);
-      const overset = laid.result.report.stories.map((s) => ({ ...s, pageIds: pageIds.get(s.storyId) ?? [] }));
 
       let outcome;
       try {
         outcome = await exportPdf(
-          {
-            display,
-            assetsDir: path.join(laid.dir, 'assets'),
-            issueDate: laid.meta.date,
-            output: laid.meta.house.output,
-            overset,
-            assetNames: new Map(laid.meta.assets.map((a) => [a.id, a.originalName])),
-          },
+          exportFacts(laid),
           {
             output,
             split: !toFile,

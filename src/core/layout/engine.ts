@@ -6,7 +6,7 @@ import { gridProblem, gridRect, pageGrid, type PageGrid } from './grid';
 import { headlineBlock } from './headline';
 import { imageBlock } from './image';
 import { insetOf, pageObstacles } from './obstacles';
-import type { LayoutReport, PageReport, StoryFit } from './report';
+import type { LayoutReport, MissingPhoto, PageReport, StoryFit } from './report';
 import { ruleItems } from './rules';
 import { runningHead } from './running-head';
 import { frameSlots, type Slot } from './slots';
@@ -111,6 +111,7 @@ export class LayoutEngine {
 
     const storyProblems = new Map<string, string[]>();
     const storyMissing = new Map<string, Set<string>>();
+    const storyPhotosMissing = new Map<string, MissingPhoto[]>();
     const noteMissing = (storyId: string, glyphs: Iterable<DisplayItem>): void => {
       for (const g of glyphs) {
         if (g.kind !== 'glyph' || !g.missing) continue;
@@ -166,6 +167,7 @@ export class LayoutEngine {
             const photo = story.photos[f.photoIndex];
             const asset = photo?.assetId ? assets.get(photo.assetId) : undefined;
             const b = this.cachedBlock(`image:${page.id}:${f.id}`, [f, inset, asset ?? null], story, () => imageBlock(grid, f, story, assets, this.ts, inset));
+            if (photo && !asset) storyPhotosMissing.set(f.storyId, [...(storyPhotosMissing.get(f.storyId) ?? []), { photoIndex: f.photoIndex, assetId: photo.assetId, pageId: page.id, pageNumber: page.number }]);
             for (const it of b.items) (it.kind === 'glyph' ? type : pictures).push(it);
             addProblems(storyProblems, f.storyId, b.problems);
             noteMissing(f.storyId, b.items);
@@ -206,7 +208,7 @@ export class LayoutEngine {
         storyId: id, slug: story.slug, frames: t?.frames ?? [], linesUsed: t?.linesUsed ?? 0,
         oversetChars: t?.oversetChars ?? 0, oversetLines: t?.oversetLines ?? 0,
         undersetLines: t?.undersetLines ?? 0, undersetChars: t?.undersetChars ?? 0,
-        missing: [...(storyMissing.get(id) ?? [])], problems: storyProblems.get(id) ?? [],
+        missing: [...(storyMissing.get(id) ?? [])], problems: storyProblems.get(id) ?? [], photosMissing: storyPhotosMissing.get(id) ?? [],
       });
     }
     const unplaced = issue.storyIds.filter((id) => !placedIds.has(id));

@@ -21,6 +21,18 @@ export function pictureRect(area: Rect, asset: Pick<Asset, 'widthPx' | 'heightPx
   return cover ? { draw, clip: area } : { draw };
 }
 
+const PLACEHOLDER_INK = { c: 0, m: 0, y: 0, k: 0.4 };
+
+/**
+ * The trade's empty picture frame (a box with its diagonals) where the photo has not arrived: the desk sees
+ * the hole on screen, and a page forced to the plate without the photo shows it too instead of white.
+ */
+function emptyPictureFrame(area: Rect): DisplayItem[] {
+  const rule = (x1: number, y1: number, x2: number, y2: number): DisplayItem => ({ kind: 'rule', x1, y1, x2, y2, width: 0.5, style: 'solid', color: PLACEHOLDER_INK });
+  const { x, y, w, h } = area;
+  return [{ kind: 'rect', x, y, w, h, stroke: { width: 0.5, color: PLACEHOLDER_INK } }, rule(x, y, x + w, y + h), rule(x + w, y, x, y + h)];
+}
+
 /**
  * An image frame: the picture over its top lines, the caption (楷体, justified) and the credit
  * (`■通讯员\u3000万众\u3000摄`, flush right: on the caption's last line when it fits there, else on a line of its own)
@@ -34,19 +46,23 @@ export function imageBlock(grid: PageGrid, frame: ImageFrame, story: Story, asse
   const area = blockRect(grid, { col: frame.col, span: frame.span, line: frame.line, lines: pictureLines }, insetChars);
   if (!photo) {
     problems.push(`稿件“${story.slug}”没有第${frame.photoIndex + 1}张图片`);
-    items.push({ kind: 'rect', ...area, stroke: { width: 0.5, color: { c: 0, m: 0, y: 0, k: 0.4 } } });
+    items.push(...emptyPictureFrame(area));
     return { items, problems };
   }
   const asset = photo.assetId ? assets.get(photo.assetId) : undefined;
   if (!photo.assetId) problems.push(`稿件“${story.slug}”的图片尚未到稿`);
   else if (!asset) problems.push(`图片文件 ${photo.assetId} 不在本期资源中`);
-  const { draw, clip } = pictureRect(area, asset, frame.fit);
-  const image: ImageItem = {
-    kind: 'image', assetId: photo.assetId ?? '', ...draw,
-    src: { storyId: story.id, field: 'caption', index: frame.photoIndex, offset: 0, length: 0 },
-    ...(clip ? { clip } : {}),
-  };
-  items.push(image);
+  if (asset) {
+    const { draw, clip } = pictureRect(area, asset, frame.fit);
+    const image: ImageItem = {
+      kind: 'image', assetId: asset.id, ...draw,
+      src: { storyId: story.id, field: 'caption', index: frame.photoIndex, offset: 0, length: 0 },
+      ...(clip ? { clip } : {}),
+    };
+    items.push(image);
+  } else {
+    items.push(...emptyPictureFrame(area));
+  }
 
   const width = area.w;
   const x = area.x;

@@ -13,6 +13,14 @@ export interface FrameFit {
   readonly full: boolean;
 }
 
+/** A picture frame whose photo the issue does not hold: still awaited (assetId null) or its file gone. */
+export interface MissingPhoto {
+  readonly photoIndex: number;
+  readonly assetId: string | null;
+  readonly pageId: string;
+  readonly pageNumber: string;
+}
+
 export interface StoryFit {
   readonly storyId: string;
   readonly slug: string;
@@ -31,6 +39,8 @@ export interface StoryFit {
   readonly missing: readonly string[];
   /** Headline lines wider than their frame even at the narrowest 长体, or a headline block taller than its frame. */
   readonly problems: readonly string[];
+  /** Picture frames of the story drawn empty because their photo is not in the issue. */
+  readonly photosMissing: readonly MissingPhoto[];
 }
 
 export interface PageReport {

@@ -16,6 +16,7 @@ export type FindingCode =
   | 'image-alpha'
   | 'image-converted'
   | 'image-unreadable'
+  | 'image-missing'
   | 'font-not-embeddable'
   | 'font-unreadable'
   | 'ink-limit';
@@ -40,6 +41,16 @@ export interface OversetStory {
   readonly oversetLines: number;
   /** Pages the story has frames on: the finding is reported on each. */
   readonly pageIds: readonly string[];
+}
+
+/** A picture frame drawn empty because its photo is not in the issue (from layout's report). */
+export interface PhotoMissing {
+  readonly storyId: string;
+  readonly slug: string;
+  readonly photoIndex: number;
+  /** Null while the photo is still awaited; else the file that is gone from the issue. */
+  readonly assetId: string | null;
+  readonly pageId: string;
 }
 
 export interface PreflightLimits {
@@ -69,6 +80,7 @@ export interface PreflightInput {
   readonly fontFsType: ReadonlyMap<string, number>;
   readonly fontErrors?: ReadonlyMap<string, string>;
   readonly overset?: readonly OversetStory[];
+  readonly photosMissing?: readonly PhotoMissing[];
 }
 
 const codePoint = (ch: string): string => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -177,6 +189,15 @@ export function preflightPage(input: PreflightInput): Finding[] {
     out.push({
       severity: 'error', code: 'overset', page: at, storyId: s.storyId,
       message: `第 ${at} 版：稿件「${s.slug}」超版 ${s.oversetChars} 字（${s.oversetLines} 行）`,
+    });
+  }
+  // A page must not reach the plate with a hole where a photo belongs.
+  for (const m of input.photosMissing ?? []) {
+    if (m.pageId !== page.pageId) continue;
+    const what = m.assetId === null ? '尚未到稿' : `的文件「${input.imageNames?.get(m.assetId) || m.assetId}」不在本期图片库中`;
+    out.push({
+      severity: 'error', code: 'image-missing', page: at, storyId: m.storyId, ...(m.assetId ? { assetId: m.assetId } : {}),
+      message: `第 ${at} 版：稿件「${m.slug}」的第 ${m.photoIndex + 1} 张图片${what}`,
     });
   }
   return out;

@@ -15,6 +15,7 @@ import {
   type Finding,
   type FontBytesLoader,
   type OversetStory,
+  type PhotoMissing,
   type PdfxMode,
 } from '../../core/pdf';
 import { nodeFontLoader } from '../fonts/node-font-loader';
@@ -43,6 +44,8 @@ export interface ExportInput {
   readonly output: HouseSettings['output'];
   /** Overset stories from layout's copyfit report. */
   readonly overset?: readonly OversetStory[];
+  /** Picture frames without their photo, from the same report. */
+  readonly photosMissing?: readonly PhotoMissing[];
   /** Photo names for messages (asset id → original file name). */
   readonly assetNames?: ReadonlyMap<string, string>;
 }
@@ -134,6 +137,7 @@ export async function exportPdf(input: ExportInput, settings: ExportSettings, fo
       fontFsType: fontInfo.fsType,
       fontErrors: fontInfo.errors,
       overset: input.overset,
+      photosMissing: input.photosMissing,
     }),
   );
   const findings = perPage.flat();

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { digestPage } from '../../../core/display/digest';
 import { exportPdf, ExportError } from '../../services/export-pdf';
-import { layOutIssueFolder } from '../../services/layout-issue';
+import { exportFacts, layOutIssueFolder } from '../../services/layout-issue';
 import { type ExportView } from '../channels';
 import { type HandlerContext, type HandlerTable } from '../dispatch';
 import { storeHandlers, openSession } from './store';
@@ -41,24 +41,13 @@ export const exportHandlers: HandlerTable = {
     }
 
     emit(0, 1, '', 'layout');
-    const { meta, result } = await layOutIssueFolder(session.dir);
-    const display = result.display;
-
-    const pageIds = new Map<string, string[]>();
-    for (const pg of meta.pages) for (const f of pg.frames) if ('storyId' in f && f.storyId) pageIds.set(f.storyId, [...(pageIds.get(f.storyId) ?? []), pg.id]);
-    const overset = result.report.stories.map((s) => ({ ...s, pageIds: pageIds.get(s.storyId) ?? [] }));
+    const laid = await layOutIssueFolder(session.dir);
+    const display = laid.result.display;
     const chosen = p.pages ?? display.pages.map((_, i) => i);
     let outcome;
     try {
       outcome = await exportPdf(
-        {
-          display,
-          assetsDir: path.join(session.dir, 'assets'),
-          issueDate: meta.date,
-          output: meta.house.output,
-          overset,
-          assetNames: new Map(meta.assets.map((a) => [a.id, a.originalName])),
-        },
+        exportFacts(laid),
         {
           output: p.output, split: p.split, pages: p.pages, pdfx: p.pdfx, bleedMm: p.bleedMm, marks: p.marks, force: p.force,
           onProgress: (done, total, page) => emit(done, total, page, 'writing'),
