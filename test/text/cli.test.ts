@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliContext } from '../../src/cli/context';
 import { runCli } from '../../src/cli/program';
 import { createIssue, openIssue } from '../../src/main/store/index';
+import { pageGrid, spanWidth } from '../../src/core/layout/grid';
 import { run } from '../pdf/tools';
 import { PHOTOS, ROOT, SAMPLE_ISSUE, SAMPLE_TXT } from './fixtures';
 
@@ -159,5 +160,28 @@ describe('import then export, photos not yet in', () => {
     expect(run('pdfimages', ['-list', pdf]).out.trim().split('\n')).toHaveLength(2); // header lines only: no picture
     const manifest = JSON.parse(await readFile(path.join(tmp, 'forced', 'manifest.json'), 'utf8')) as { files: { findings: { code: string }[] }[] };
     expect(manifest.files[0]!.findings.filter((f) => f.code === 'image-missing').length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('import --auto-layout with the photos', () => {
+  it('sizes every picture near its photo and within the resolution the house asks for, so the page exports clean', async () => {
+    const dir = path.join(tmp, 'with-photos.yeban');
+    await createIssue(dir, { paper: '济宁日报', date: '2024-03-08', pages: 1, size: 'broadsheet' });
+    expect(await runCli(['import', SAMPLE_TXT, '--into', dir, '--page', '1', '--auto-layout', '--assets', path.join(SAMPLE_ISSUE, 'assets')], capture(ROOT))).toBe(0);
+    const opened = await openIssue(dir, { readOnly: true });
+    const grid = pageGrid(opened.meta.geometry);
+    const pictures = opened.meta.pages[0]!.frames.flatMap((f) => (f.kind === 'image' ? [f] : []));
+    expect(pictures).toHaveLength(3);
+    for (const f of pictures) {
+      const asset = opened.meta.assets.find((a) => a.id === opened.stories[f.storyId]!.photos[f.photoIndex]!.assetId)!;
+      const w = spanWidth(grid, f.span);
+      const h = (f.lines - f.captionLines) * grid.pitch;
+      expect(Math.min((asset.widthPx * 72) / w, (asset.heightPx * 72) / h)).toBeGreaterThanOrEqual(opened.meta.house.output.minImagePpi);
+      // Cut no more than the planner allows (15 %), give or take a line of rounding.
+      expect(Math.abs(Math.log(w / h / (asset.widthPx / asset.heightPx)))).toBeLessThan(Math.log(1.15) + (grid.pitch / h) * 1.5);
+    }
+    const out = capture(tmp);
+    expect(await runCli(['export', dir, '-o', 'with-photos.pdf'], out)).toBe(0);
+    expect(out.out() + out.err()).not.toMatch(/错误|警告/);
   });
 });

@@ -111,6 +111,9 @@ export function blockSpecs(
   meta: IssueMeta, stories: readonly Story[], sections: readonly SectionInfo[], ts: Typesetter, extra: ReadonlyMap<string, number> = new Map(), leadStyle?: string,
 ): BlockSpec[] {
   const body = bodyLines(meta, stories, ts);
+  const grid = pageGrid(meta.geometry);
+  const assets = new Map(meta.assets.map((a) => [a.id, a]));
+  const minPpi = meta.house.output.minImagePpi;
   return stories.map((s) => {
     const section = sections.find((sec) => sec.storyIds[0] === s.id);
     const photos: PhotoSpec[] = s.photos.map((_, index) => {
@@ -121,7 +124,12 @@ export function blockSpecs(
         if (n === undefined) memo.set(span, (n = captionLines(meta, s, index, span, ts)));
         return n;
       };
-      return { index, captionLines: lines };
+      const asset = s.photos[index]?.assetId ? assets.get(s.photos[index]!.assetId!) : undefined;
+      if (!asset) return { index, captionLines: lines };
+      // A picture set to fill its frame is scaled to cover it: the tighter direction decides the resolution.
+      const sharpAt = (span: number, pictureLines: number): boolean =>
+        Math.min((asset.widthPx * 72) / spanWidth(grid, span), (asset.heightPx * 72) / (pictureLines * grid.pitch)) >= minPpi;
+      return { index, captionLines: lines, aspect: asset.widthPx / asset.heightPx, sharpAt };
     });
     return {
       storyId: s.id,

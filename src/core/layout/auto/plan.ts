@@ -16,6 +16,13 @@ export interface PhotoSpec {
   index: number;
   /** Caption + credit lines at a frame `span` columns wide. */
   captionLines: (span: number) => number;
+  /** Width over height of the photo, when it is in the issue: the picture is cut to it as little as may be. */
+  aspect?: number;
+  /**
+   * Whether the photo keeps the house's minimum resolution in a picture `span` columns wide and `lines`
+   * grid lines high (caption excluded); absent while the photo is awaited.
+   */
+  sharpAt?: (span: number, lines: number) => boolean;
 }
 
 export interface BlockSpec {
@@ -67,6 +74,8 @@ const MAX_HEAD_GROWTH = 4;
 const PICTURE_MIN_ASPECT = 1.5;
 const PICTURE_MAX_ASPECT = 0.75;
 const PICTURE_NICE_ASPECT = 4 / 3;
+/** How far the frame may cut a known photo: its own aspect over or under this factor. */
+const PHOTO_CROP = 1.15;
 /** Lines of text a wrapped picture must leave under itself in its columns. */
 const MIN_TEXT_UNDER_PICTURE = 2;
 /** Stories at the end of the budget that may change places with the first one left for another page. */
@@ -113,12 +122,19 @@ function textHeights(lines: number, w: number, minColumn = 1): { lines: number; 
   return [{ lines: t, penalty: w > 1 ? Math.max(0, SHALLOW_COLUMN - t) * 6 : 0 }];
 }
 
-function pictureRange(input: PlanInput, span: number, caption: number): { min: number; max: number; nice: number } {
-  return {
-    min: input.pictureLines(span, PICTURE_MIN_ASPECT) + caption,
-    max: input.pictureLines(span, PICTURE_MAX_ASPECT) + caption,
-    nice: input.pictureLines(span, PICTURE_NICE_ASPECT) + caption,
-  };
+/**
+ * Heights (caption included) a picture `span` columns wide may take: a known photo near its own aspect and
+ * no larger than its resolution allows (`sharp`), an awaited one anywhere from 3:2 to 3:4. Empty when the
+ * photo would print too coarse at that width.
+ */
+function pictureRange(input: PlanInput, photo: PhotoSpec, span: number, caption: number, sharp: boolean): { min: number; max: number; nice: number } {
+  const a = photo.aspect;
+  let min = input.pictureLines(span, a ? a * PHOTO_CROP : PICTURE_MIN_ASPECT);
+  let max = input.pictureLines(span, a ? a / PHOTO_CROP : PICTURE_MAX_ASPECT);
+  const nice = input.pictureLines(span, a ?? PICTURE_NICE_ASPECT);
+  min = Math.max(1, min);
+  if (sharp && photo.sharpAt) while (max >= min && !photo.sharpAt(span, max)) max--;
+  return { min: min + caption, max: max + caption, nice: nice + caption };
 }
 
 type Setting = Omit<Config, 'height' | 'strip' | 'head' | 'headGrowth'>;
@@ -127,11 +143,11 @@ type Setting = Omit<Config, 'height' | 'strip' | 'head' | 'headGrowth'>;
  * The picture in the text's top-left corner, the text wrapping beside it and running on under it one line of
  * standoff away; its height is chosen so that the text fills the frame to the line.
  */
-function wrappedConfigs(input: PlanInput, b: BlockSpec, w: number): Setting[] {
+function wrappedConfigs(input: PlanInput, b: BlockSpec, w: number, sharp: boolean): Setting[] {
   const photo = b.photos[0]!;
   const span = w >= 2 ? Math.ceil(w / 2) : w;
   const caption = photo.captionLines(span);
-  const r = pictureRange(input, span, caption);
+  const r = pictureRange(input, photo, span, caption, sharp);
   const out: Setting[] = [];
   for (let p = r.min; p <= r.max; p++) {
     const taken = span * (p + 1);
@@ -143,8 +159,17 @@ function wrappedConfigs(input: PlanInput, b: BlockSpec, w: number): Setting[] {
   return out;
 }
 
-/** Every way (one per height, the least penalised) to set block `b` in `w` columns. */
+/**
+ * Every way (one per height, the least penalised) to set block `b` in `w` columns. Pictures are kept within
+ * what their photo's resolution allows; only a block that cannot be set so at all takes a coarse picture
+ * (the preflight then reports it), rather than leaving the story off the page.
+ */
 function configsOf(input: PlanInput, b: BlockSpec, w: number, strip: number, asLead: boolean): Map<number, Config> {
+  const sharp = settingsOf(input, b, w, strip, asLead, true);
+  return sharp.size > 0 || !b.photos[0]?.sharpAt ? sharp : settingsOf(input, b, w, strip, asLead, false);
+}
+
+function settingsOf(input: PlanInput, b: BlockSpec, w: number, strip: number, asLead: boolean, sharpOnly: boolean): Map<number, Config> {
   const head = asLead && b.lead ? b.lead.headLines : b.headLines;
   const growths = head > 0 ? Array.from({ length: MAX_HEAD_GROWTH + 1 }, (_, g) => g) : [0];
   const out = new Map<number, Config>();
@@ -157,13 +182,13 @@ function configsOf(input: PlanInput, b: BlockSpec, w: number, strip: number, asL
     }
   };
   const photo = b.photos[0];
-  const wrapped = photo && !b.photoStory && b.textLines > 0 ? wrappedConfigs(input, b, w) : [];
+  const wrapped = photo && !b.photoStory && b.textLines > 0 ? wrappedConfigs(input, b, w, sharpOnly) : [];
   for (const c of wrapped) add(c);
   if (out.size > 0) return out;
   // A photo story, or a story too short for its picture to stand in its text: the picture over the text.
   if (photo) {
     const caption = photo.captionLines(w);
-    const r = pictureRange(input, w, caption);
+    const r = pictureRange(input, photo, w, caption, sharpOnly);
     for (const t of textHeights(b.textLines, w, b.minColumnLines)) {
       for (let p = r.min; p <= r.max; p++) add({ text: t.lines, picture: p, caption, besideSpan: 0, penalty: t.penalty + Math.abs(p - r.nice) * 0.2 });
     }
