@@ -134,8 +134,8 @@ function rebuildMenu(): void {
 
 const sendToWindow = (event: HostEvent): void => mainWindow?.webContents.send(EVENT_CHANNEL, event);
 
-// The menu commands that work so far; the template leaves the others out. 新建 waits for a new-issue form
-// in the renderer. 撤销/重做 are Chromium roles: the editor's own history answers them.
+// The menu commands that work so far; the template leaves the others out. 新建 opens the renderer's
+// new-issue form. 撤销/重做 are Chromium roles: the editor's own history answers them.
 const menuActions: Partial<Record<MenuCommand, (item: MenuLeaf) => Promise<void>>> = {
   'open-recent': async (item) => {
     if (item.path) sendToWindow({ type: 'open-issue', path: item.path });
@@ -145,6 +145,7 @@ const menuActions: Partial<Record<MenuCommand, (item: MenuLeaf) => Promise<void>
     rebuildMenu();
     await saveRecent(recentFile, recent);
   },
+  'new-issue': async () => sendToWindow({ type: 'menu-command', command: 'new-issue' }),
   save: async () => sendToWindow({ type: 'menu-command', command: 'save' }),
   'export-pdf': async () => sendToWindow({ type: 'menu-command', command: 'export-pdf' }),
   'open-issue': async () => {

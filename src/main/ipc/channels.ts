@@ -11,6 +11,8 @@ export const channels = {
   'app:info': z.object({}).strict(),
   /** The issue folder named on the command line that started the app, if any. */
   'app:launchIssue': z.object({}).strict(),
+  /** Where 新建期刊 proposes to make the folder: the user's documents folder for issues. */
+  'app:newIssueDefaults': z.object({}).strict(),
   /** Copies the bundled sample issue into the documents folder and opens the copy. */
   'issue:openSample': z.object({}).strict(),
   /** One font file's bytes for the renderer's font registry (FaceInfo.file form, see src/core/fonts/loader.ts). */
@@ -261,6 +263,7 @@ export interface ExportResults {
 export interface ChannelResults extends StoreResults, ExportResults {
   'app:info': AppInfo;
   'app:launchIssue': { path: string | null };
+  'app:newIssueDefaults': { documentsDir: string };
   'issue:openSample': DeskSession;
   /** SFNT bytes as base64: the Playwright host's binding carries only JSON. */
   'font:load': { base64: string };

@@ -3,4 +3,5 @@ import { type HandlerTable } from '../dispatch';
 export const appHandlers: HandlerTable = {
   'app:info': async (_payload, ctx) => ({ name: 'yeban', version: ctx.appVersion, host: ctx.host, platform: process.platform }),
   'app:launchIssue': async (_payload, ctx) => ({ path: ctx.launchIssuePath }),
+  'app:newIssueDefaults': async (_payload, ctx) => ({ documentsDir: ctx.documentsDir }),
 };
