@@ -32,6 +32,8 @@ export const HeadlineFrameSchema = z.object({
   align: z.enum(['center', 'start']).default('center'),
   /** 长体 for the 主题, percent. */
   scaleX: z.number().min(25).max(100).default(100),
+  /** The parts this block shows (absent: all; the interview byline goes with the 主题). A jump page's block may carry the 主题 only. */
+  parts: z.object({ kicker: z.boolean(), main: z.boolean(), sub: z.boolean() }).strict().optional(),
 });
 
 export const ImageFrameSchema = z.object({
@@ -45,6 +47,8 @@ export const ImageFrameSchema = z.object({
   standoffChars: z.number().min(0).max(5).default(1),
   standoffLines: z.number().int().min(0).max(5).default(0),
   fit: z.enum(['fill', 'fit']).default('fill'),
+  /** Text wrap (图文互斥); false lets body text run across the picture's area (absent: on). */
+  wrap: z.boolean().optional(),
 });
 
 export const RuleFrameSchema = z.object({

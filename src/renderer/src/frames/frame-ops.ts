@@ -76,7 +76,7 @@ export function threadOf(meta: IssueMeta, storyId: string): ThreadLink[] {
 }
 
 /** Numbers a story's text frames 0, 1, 2 … in the given order, leaving every other frame alone. */
-function renumber(meta: IssueMeta, storyId: string, order: readonly { pageId: string; frameId: string }[]): IssueMeta {
+export function renumber(meta: IssueMeta, storyId: string, order: readonly { pageId: string; frameId: string }[]): IssueMeta {
   const index = new Map(order.map((l, i) => [`${l.pageId}\n${l.frameId}`, i]));
   return {
     ...meta,
