@@ -5,7 +5,7 @@ import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, resolveAppRequest } from './app/
 import { CONTENT_SECURITY_POLICY } from './app/csp';
 import { isPermissionAllowed } from './app/permissions';
 import { isNavigationAllowed } from './app/navigation';
-import { buildMenuTemplate, type MenuCommand, type MenuLeaf, type MenuLocale, type MenuTop } from './app/menu';
+import { buildMenuTemplate, initialMenuLocale, type MenuCommand, type MenuLeaf, type MenuLocale, type MenuTop } from './app/menu';
 import { addRecent, loadRecent, openedIssueDir, recentLabels, saveRecent } from './app/recent';
 import { handOffEvent, issuePathFromArgv } from './app/argv';
 import { loadWindowState, placeWindow, saveWindowState } from './app/window-state';
@@ -97,6 +97,11 @@ async function start(): Promise<void> {
       appVersion: app.getVersion(),
       launchIssuePath: issuePathFromArgv(process.argv, process.cwd()),
       emit: (event) => mainWindow?.webContents.send(EVENT_CHANNEL, event),
+      onLocale: (next) => {
+        if (next === menuLocale) return;
+        menuLocale = next;
+        rebuildMenu();
+      },
     },
   });
   ipcMain.handle(INVOKE_CHANNEL, async (event, channel: unknown, payload: unknown) => {
@@ -115,6 +120,7 @@ async function start(): Promise<void> {
 
 let recentFile = '';
 let recent: string[] = [];
+let menuLocale: MenuLocale = initialMenuLocale(process.env);
 
 async function noteRecent(dir: string): Promise<void> {
   const next = addRecent(recent, dir);
@@ -125,7 +131,7 @@ async function noteRecent(dir: string): Promise<void> {
 }
 
 function rebuildMenu(): void {
-  const locale: MenuLocale = process.env.YEBAN_LANG === 'en' ? 'en' : 'zh-CN';
+  const locale = menuLocale;
   const available = new Set<MenuCommand>(Object.keys(menuActions) as MenuCommand[]);
   const labels = recentLabels(recent);
   const template = buildMenuTemplate({ locale, available, platform: process.platform, recent: recent.map((p, i) => ({ path: p, label: labels[i]! })) });
@@ -147,6 +153,10 @@ const menuActions: Partial<Record<MenuCommand, (item: MenuLeaf) => Promise<void>
   },
   'new-issue': async () => sendToWindow({ type: 'menu-command', command: 'new-issue' }),
   save: async () => sendToWindow({ type: 'menu-command', command: 'save' }),
+  // The window switches and reports back (app:setLocale), which relabels the menu.
+  'set-locale': async (item) => {
+    if (item.locale) sendToWindow({ type: 'set-locale', locale: item.locale });
+  },
   'export-pdf': async () => sendToWindow({ type: 'menu-command', command: 'export-pdf' }),
   'open-issue': async () => {
     if (!mainWindow) return;
@@ -163,6 +173,8 @@ function toElectronItem(item: MenuLeaf): MenuItemConstructorOptions {
     label: item.label,
     accelerator: item.accelerator,
     role: item.role,
+    type: item.type,
+    checked: item.checked,
     click: action ? () => void action(item).catch((err: unknown) => console.error(`[yeban] ${item.command} failed:`, err)) : undefined,
   };
 }
@@ -170,7 +182,7 @@ function toElectronItem(item: MenuLeaf): MenuItemConstructorOptions {
 function toElectronMenu(template: MenuTop[]): MenuItemConstructorOptions[] {
   return template.map((top) => ({
     label: top.label,
-    submenu: top.submenu.map((item): MenuItemConstructorOptions => ('type' in item ? { type: 'separator' } : toElectronItem(item))),
+    submenu: top.submenu.map((item): MenuItemConstructorOptions => ('type' in item && item.type === 'separator' ? { type: 'separator' } : toElectronItem(item as MenuLeaf))),
   }));
 }
 

@@ -4,4 +4,8 @@ export const appHandlers: HandlerTable = {
   'app:info': async (_payload, ctx) => ({ name: 'yeban', version: ctx.appVersion, host: ctx.host, platform: process.platform }),
   'app:launchIssue': async (_payload, ctx) => ({ path: ctx.launchIssuePath }),
   'app:newIssueDefaults': async (_payload, ctx) => ({ documentsDir: ctx.documentsDir }),
+  'app:setLocale': async ({ locale }, ctx) => {
+    ctx.onLocale?.(locale);
+    return { applied: ctx.onLocale !== undefined };
+  },
 };

@@ -7,11 +7,13 @@ import { IssueHeader } from './IssueHeader';
 import { Desk } from './Desk';
 import { NewIssueForm } from './NewIssueForm';
 import { openAtLaunch, openIssueAt, type OpenOutcome } from './open-issue';
+import { useShellLocale } from './useShellLocale';
 
 const failure = (err: unknown): OpenOutcome => ({ state: 'failed', message: err instanceof Error ? err.message : String(err) });
 
 export function App() {
   const { t } = useI18n();
+  useShellLocale();
   const [opened, setOpened] = useState<DeskSession | null>(null);
   const [loading, setLoading] = useState(true);
   // A failed open leaves the issue already on the desk in place, with the reason above it.
