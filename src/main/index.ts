@@ -97,6 +97,11 @@ async function start(): Promise<void> {
       appVersion: app.getVersion(),
       launchIssuePath: issuePathFromArgv(process.argv, process.cwd()),
       emit: (event) => mainWindow?.webContents.send(EVENT_CHANNEL, event),
+      chooseFolder: async (title) => {
+        if (!mainWindow) return null;
+        const r = await dialog.showOpenDialog(mainWindow, { title, properties: ['openDirectory', 'createDirectory'] });
+        return r.canceled ? null : (r.filePaths[0] ?? null);
+      },
       onLocale: (next) => {
         if (next === menuLocale) return;
         menuLocale = next;

@@ -24,6 +24,19 @@ describe('app channels', () => {
 
   it('app:newIssueDefaults names the documents folder new issues go to', async () => {
     const dispatch = createDispatch({ handlers: appHandlers, trustedOrigin: ORIGIN, context });
-    expect(await dispatch('app:newIssueDefaults', {}, `${ORIGIN}/index.html`)).toEqual({ ok: true, value: { documentsDir: '/home/u/Documents/夜班' } });
+    expect(await dispatch('app:newIssueDefaults', {}, `${ORIGIN}/index.html`)).toEqual({ ok: true, value: { documentsDir: '/home/u/Documents/夜班', canChooseFolder: false } });
+  });
+
+  it('app:chooseFolder asks the shell’s dialog where there is one, and says null where there is not', async () => {
+    const titles: string[] = [];
+    const withDialog = createDispatch({
+      handlers: appHandlers, trustedOrigin: ORIGIN,
+      context: { ...context, chooseFolder: async (title) => (titles.push(title), '/srv/版面') },
+    });
+    expect(await withDialog('app:newIssueDefaults', {}, `${ORIGIN}/index.html`)).toMatchObject({ value: { canChooseFolder: true } });
+    expect(await withDialog('app:chooseFolder', { title: '新期刊放在哪里' }, `${ORIGIN}/index.html`)).toEqual({ ok: true, value: { path: '/srv/版面' } });
+    expect(titles).toEqual(['新期刊放在哪里']);
+    const without = createDispatch({ handlers: appHandlers, trustedOrigin: ORIGIN, context });
+    expect(await without('app:chooseFolder', { title: 'x' }, `${ORIGIN}/index.html`)).toEqual({ ok: true, value: { path: null } });
   });
 });

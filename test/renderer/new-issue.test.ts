@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDraft, initialDraft, isAbsolutePath, localDate, newIssuePayload, suggestFolder } from '../../src/renderer/src/app/new-issue';
+import { chooseLocation, editDraft, folderName, initialDraft, isAbsolutePath, localDate, newIssuePayload, suggestFolder } from '../../src/renderer/src/app/new-issue';
 import { translate } from '../../src/renderer/src/i18n/messages';
 
 const DOCS = '/home/u/Documents/夜班';
@@ -8,38 +8,38 @@ const at = new Date(2024, 2, 8, 23, 30);
 describe('新建期刊 form', () => {
   it('starts on today (local), 8 broadsheet pages, and a folder in the documents folder', () => {
     expect(localDate(at)).toBe('2024-03-08');
-    expect(initialDraft(DOCS, at)).toEqual({ paper: '', date: '2024-03-08', pages: '8', size: 'broadsheet', folder: `${DOCS}/新期刊-2024-03-08`, folderEdited: false });
+    expect(initialDraft(DOCS, at)).toEqual({ paper: '', date: '2024-03-08', pages: '8', size: 'broadsheet', folder: `${DOCS}/新期刊-2024-03-08`, location: DOCS, folderEdited: false });
   });
 
   it('proposes a folder that follows paper and date until the user names one', () => {
     let d = initialDraft(DOCS, at);
-    d = editDraft(d, DOCS, { paper: '济宁日报' });
+    d = editDraft(d, { paper: '济宁日报' });
     expect(d.folder).toBe(`${DOCS}/济宁日报-2024-03-08`);
-    d = editDraft(d, DOCS, { date: '2024-03-09' });
+    d = editDraft(d, { date: '2024-03-09' });
     expect(d.folder).toBe(`${DOCS}/济宁日报-2024-03-09`);
-    d = editDraft(d, DOCS, { folder: '/srv/版面/明天' });
+    d = editDraft(d, { folder: '/srv/版面/明天' });
     expect(d.folderEdited).toBe(true);
-    d = editDraft(d, DOCS, { paper: '济宁晚报' });
+    d = editDraft(d, { paper: '济宁晚报' });
     expect(d.folder).toBe('/srv/版面/明天');
     // Characters no file system takes are left out of the proposal; Windows folders keep their separator.
     expect(suggestFolder('C:\\Users\\u\\夜班', '报/名:?', '2024-03-08')).toBe('C:\\Users\\u\\夜班\\报名-2024-03-08');
   });
 
   it('makes the issue:create payload; a bare folder name lands in the documents folder', () => {
-    const d = { ...editDraft(initialDraft(DOCS, at), DOCS, { paper: ' 济宁日报 ', pages: '4', size: 'tabloid' as const }) };
-    expect(newIssuePayload(d, DOCS)).toEqual({
+    const d = { ...editDraft(initialDraft(DOCS, at), { paper: ' 济宁日报 ', pages: '4', size: 'tabloid' as const }) };
+    expect(newIssuePayload(d)).toEqual({
       ok: true,
       payload: { path: `${DOCS}/济宁日报-2024-03-08`, paper: '济宁日报', date: '2024-03-08', pages: 4, size: 'tabloid' },
     });
-    const named = editDraft(d, DOCS, { folder: '三月八日' });
-    expect(newIssuePayload(named, DOCS)).toMatchObject({ ok: true, payload: { path: `${DOCS}/三月八日` } });
+    const named = editDraft(d, { folder: '三月八日' });
+    expect(newIssuePayload(named)).toMatchObject({ ok: true, payload: { path: `${DOCS}/三月八日` } });
     expect(isAbsolutePath('D:\\报纸')).toBe(true);
     expect(isAbsolutePath('报纸/三月')).toBe(false);
   });
 
   it('gives every reason at once, in Chinese, with what was typed', () => {
-    const d = { paper: '  ', date: '2024-02-30', pages: '0', size: 'broadsheet' as const, folder: '', folderEdited: true };
-    const r = newIssuePayload(d, DOCS);
+    const d = { paper: '  ', date: '2024-02-30', pages: '0', size: 'broadsheet' as const, folder: '', location: DOCS, folderEdited: true };
+    const r = newIssuePayload(d);
     if (r.ok) throw new Error('accepted');
     expect(r.problems.map((p) => [p.field, translate('zh-CN', p.key, p.vars)])).toEqual([
       ['paper', '请填写报名'],
@@ -48,7 +48,7 @@ describe('新建期刊 form', () => {
       ['folder', '请填写期刊文件夹'],
     ]);
     const bad = (change: object) => {
-      const x = newIssuePayload({ ...d, paper: '济宁日报', date: '2024-03-08', pages: '8', folder: '/a', ...change }, DOCS);
+      const x = newIssuePayload({ ...d, paper: '济宁日报', date: '2024-03-08', pages: '8', folder: '/a', ...change });
       return x.ok ? null : x.problems.map((p) => translate('zh-CN', p.key, p.vars));
     };
     expect(bad({})).toBeNull();
@@ -57,5 +57,17 @@ describe('新建期刊 form', () => {
     expect(bad({ pages: '201' })).toEqual(['版数「201」无效：应为 1–200 的整数']);
     expect(bad({ pages: '4.5' })).toEqual(['版数「4.5」无效：应为 1–200 的整数']);
     expect(bad({ paper: '报'.repeat(101) })).toEqual(['报名过长（最多 100 字）']);
+  });
+
+  it('moves the folder into a location the user chose, keeping a name they typed', () => {
+    let d = editDraft(initialDraft(DOCS, at), { paper: '济宁日报' });
+    d = chooseLocation(d, '/srv/版面');
+    expect([d.location, d.folder]).toEqual(['/srv/版面', '/srv/版面/济宁日报-2024-03-08']);
+    // Still following the paper and date, now in the chosen place; a bare name resolves there too.
+    expect(editDraft(d, { date: '2024-03-10' }).folder).toBe('/srv/版面/济宁日报-2024-03-10');
+    expect(newIssuePayload(editDraft(d, { folder: '三月八日' }))).toMatchObject({ ok: true, payload: { path: '/srv/版面/三月八日' } });
+    const named = chooseLocation(editDraft(d, { folder: '/tmp/三月八日' }), 'D:\\报社');
+    expect(named.folder).toBe('D:\\报社\\三月八日');
+    expect(folderName('C:\\a\\b\\')).toBe('b');
   });
 });

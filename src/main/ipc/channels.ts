@@ -13,6 +13,8 @@ export const channels = {
   'app:launchIssue': z.object({}).strict(),
   /** Where 新建期刊 proposes to make the folder: the user's documents folder for issues. */
   'app:newIssueDefaults': z.object({}).strict(),
+  /** The shell's folder chooser (Electron's dialog), for where a new issue goes; null when cancelled. */
+  'app:chooseFolder': z.object({ title: z.string().min(1).max(100) }).strict(),
   /** The UI language the window shows now (at start and after every switch): the native menu follows it. */
   'app:setLocale': z.object({ locale: z.enum(['zh-CN', 'en']) }).strict(),
   /** Copies the bundled sample issue into the documents folder and opens the copy. */
@@ -265,7 +267,8 @@ export interface ExportResults {
 export interface ChannelResults extends StoreResults, ExportResults {
   'app:info': AppInfo;
   'app:launchIssue': { path: string | null };
-  'app:newIssueDefaults': { documentsDir: string };
+  'app:newIssueDefaults': { documentsDir: string; canChooseFolder: boolean };
+  'app:chooseFolder': { path: string | null };
   'app:setLocale': { applied: boolean };
   'issue:openSample': DeskSession;
   /** SFNT bytes as base64: the Playwright host's binding carries only JSON. */

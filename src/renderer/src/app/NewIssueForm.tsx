@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { type DeskSession } from '../../../preload/api';
 import { useI18n } from '../i18n/I18nProvider';
 import { yeban } from '../ipc/api';
-import { editDraft, initialDraft, newIssuePayload, type DraftField, type DraftProblem, type NewIssueDraft } from './new-issue';
+import { chooseLocation, editDraft, initialDraft, newIssuePayload, type DraftField, type DraftProblem, type NewIssueDraft } from './new-issue';
 import './new-issue.css';
 
 /**
@@ -13,6 +13,7 @@ import './new-issue.css';
 export function NewIssueForm({ onCreated, onCancel }: { onCreated(opened: DeskSession): void; onCancel(): void }) {
   const { t } = useI18n();
   const [documentsDir, setDocumentsDir] = useState<string | null>(null);
+  const [canChoose, setCanChoose] = useState(false);
   const [draft, setDraft] = useState<NewIssueDraft | null>(null);
   const [problems, setProblems] = useState<DraftProblem[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
@@ -26,6 +27,7 @@ export function NewIssueForm({ onCreated, onCancel }: { onCreated(opened: DeskSe
         if (!live) return;
         if (!r.ok) return setFailure(r.error.message);
         setDocumentsDir(r.value.documentsDir);
+        setCanChoose(r.value.canChooseFolder);
         setDraft(initialDraft(r.value.documentsDir, new Date()));
       });
     return () => {
@@ -33,16 +35,25 @@ export function NewIssueForm({ onCreated, onCancel }: { onCreated(opened: DeskSe
     };
   }, []);
 
-  const change = (c: Partial<Omit<NewIssueDraft, 'folderEdited'>>) => {
-    if (!draft || documentsDir === null) return;
-    setDraft(editDraft(draft, documentsDir, c));
+  const change = (c: Partial<Omit<NewIssueDraft, 'folderEdited' | 'location'>>) => {
+    if (!draft) return;
+    setDraft(editDraft(draft, c));
     setProblems((ps) => ps.filter((p) => !(p.field in c)));
   };
 
+  const choose = async () => {
+    const r = await yeban().invoke('app:chooseFolder', { title: t('newIssue.chooseTitle') });
+    if (!r.ok) return setFailure(r.error.message);
+    if (r.value.path) {
+      setDraft((d) => (d ? chooseLocation(d, r.value.path!) : d));
+      setProblems((ps) => ps.filter((p) => p.field !== 'folder'));
+    }
+  };
+
   const submit = async () => {
-    if (!draft || documentsDir === null) return;
+    if (!draft) return;
     setFailure(null);
-    const checked = newIssuePayload(draft, documentsDir);
+    const checked = newIssuePayload(draft);
     if (!checked.ok) return setProblems(checked.problems);
     setProblems([]);
     setBusy(true);
@@ -104,9 +115,16 @@ export function NewIssueForm({ onCreated, onCancel }: { onCreated(opened: DeskSe
             <label>
               <span>{t('newIssue.folder')}</span>
               <input value={draft.folder} className="new-issue-folder" onChange={(e) => change({ folder: e.target.value })} {...invalid('folder')} />
-              <small>{t('newIssue.folderHint', { dir: documentsDir })}</small>
+              <small>{t('newIssue.folderHint', { dir: draft.location })}</small>
               {hint('folder')}
             </label>
+            {canChoose && (
+              <div className="new-issue-choose">
+                <button type="button" onClick={() => void choose()}>
+                  {t('newIssue.choose')}
+                </button>
+              </div>
+            )}
             <div className="new-issue-actions">
               <button type="submit" className="primary" disabled={busy}>
                 {busy ? t('newIssue.creating') : t('newIssue.create')}

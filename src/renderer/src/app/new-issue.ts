@@ -14,8 +14,10 @@ export interface NewIssueDraft {
   /** As typed: checked to be a whole number 1–200. */
   pages: string;
   size: SizePreset;
-  /** An absolute folder, or a name that lands in the documents folder. */
+  /** An absolute folder, or a name that lands in `location`. */
   folder: string;
+  /** Where a new folder goes: the documents folder, or one the user chose (选择位置…). */
+  location: string;
   /** False until the user types a folder: until then it follows the paper name and date. */
   folderEdited: boolean;
 }
@@ -58,15 +60,27 @@ export function suggestFolder(documentsDir: string, paper: string, date: string)
 
 export function initialDraft(documentsDir: string, now: Date): NewIssueDraft {
   const date = localDate(now);
-  return { paper: '', date, pages: '8', size: 'broadsheet', folder: suggestFolder(documentsDir, '', date), folderEdited: false };
+  return { paper: '', date, pages: '8', size: 'broadsheet', folder: suggestFolder(documentsDir, '', date), location: documentsDir, folderEdited: false };
+}
+
+/** The last part of a path, whichever separator it uses. */
+export function folderName(p: string): string {
+  return p.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? '';
 }
 
 /** One field changed: the proposed folder follows the paper and date until the user names one. */
-export function editDraft(draft: NewIssueDraft, documentsDir: string, change: Partial<Omit<NewIssueDraft, 'folderEdited'>>): NewIssueDraft {
+export function editDraft(draft: NewIssueDraft, change: Partial<Omit<NewIssueDraft, 'folderEdited' | 'location'>>): NewIssueDraft {
   const next = { ...draft, ...change };
-  if ('folder' in change) return { ...next, folderEdited: change.folder !== suggestFolder(documentsDir, next.paper, next.date) };
-  if (!draft.folderEdited) next.folder = suggestFolder(documentsDir, next.paper, next.date);
+  if ('folder' in change) return { ...next, folderEdited: change.folder !== suggestFolder(next.location, next.paper, next.date) };
+  if (!draft.folderEdited) next.folder = suggestFolder(next.location, next.paper, next.date);
   return next;
+}
+
+/** 选择位置…: the folder moves into the chosen one, keeping its name. */
+export function chooseLocation(draft: NewIssueDraft, location: string): NewIssueDraft {
+  const name = folderName(draft.folder.trim()) || folderName(suggestFolder(location, draft.paper, draft.date));
+  const folder = draft.folderEdited ? joinFolder(location, name) : suggestFolder(location, draft.paper, draft.date);
+  return { ...draft, location, folder };
 }
 
 function dateProblem(date: string): DraftProblem | null {
@@ -79,7 +93,7 @@ function dateProblem(date: string): DraftProblem | null {
 }
 
 /** The `issue:create` payload, or every reason it cannot be made yet. */
-export function newIssuePayload(draft: NewIssueDraft, documentsDir: string): { ok: true; payload: Payload<'issue:create'> } | { ok: false; problems: DraftProblem[] } {
+export function newIssuePayload(draft: NewIssueDraft): { ok: true; payload: Payload<'issue:create'> } | { ok: false; problems: DraftProblem[] } {
   const problems: DraftProblem[] = [];
   const paper = draft.paper.trim();
   if (paper === '') problems.push({ field: 'paper', key: 'newIssue.paperMissing' });
@@ -93,7 +107,7 @@ export function newIssuePayload(draft: NewIssueDraft, documentsDir: string): { o
   let folder = '';
   if (folderText === '') problems.push({ field: 'folder', key: 'newIssue.folderMissing' });
   else if (folderText.includes('\0')) problems.push({ field: 'folder', key: 'newIssue.folderInvalid' });
-  else folder = isAbsolutePath(folderText) ? folderText : joinFolder(documentsDir, folderText);
+  else folder = isAbsolutePath(folderText) ? folderText : joinFolder(draft.location, folderText);
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, payload: { path: folder, paper, date: draft.date.trim(), pages, size: draft.size } };
 }

@@ -15,6 +15,8 @@ export const en: Record<MessageKey, string> = {
   'newIssue.tabloid': 'Tabloid (270 × 390 mm)',
   'newIssue.folder': 'Issue folder',
   'newIssue.folderHint': 'A bare name is created in {dir}',
+  'newIssue.choose': 'Choose location…',
+  'newIssue.chooseTitle': 'Where the new issue’s folder goes',
   'newIssue.create': 'Create and open',
   'newIssue.creating': 'Creating…',
   'newIssue.cancel': 'Cancel',

@@ -14,6 +14,8 @@ export const zhCN = {
   'newIssue.tabloid': '四开（270 × 390 毫米）',
   'newIssue.folder': '期刊文件夹',
   'newIssue.folderHint': '只写名称时建在 {dir} 中',
+  'newIssue.choose': '选择位置…',
+  'newIssue.chooseTitle': '新期刊的文件夹放在哪里',
   'newIssue.create': '创建并打开',
   'newIssue.creating': '正在创建……',
   'newIssue.cancel': '取消',
