@@ -72,4 +72,20 @@ describe('own writes of issue.json', () => {
       await s.close();
     }
   });
+
+  it('a save refused because a colleague saved first still reports their change', async () => {
+    const dir = await makeIssue(path.join(tempDir(), 'i.yeban'), ['a1']);
+    const events: SessionEvent[] = [];
+    const s = await IssueSession.open(dir, { watch: false, onEvent: (e) => events.push(e) });
+    try {
+      const o = await openIssue(dir);
+      await saveIssueMeta(dir, { ...o.meta, issueNumber: '第 8 期' }, { env: envWith({ user: '刘春雷' }), baseHash: o.metaHash });
+      await expect(s.saveMeta({ ...s.meta, edition: '晚报版' })).rejects.toMatchObject({ kind: 'conflict' });
+      await s.checkForChanges();
+      expect(metaEvents(events)).toHaveLength(1);
+      expect(s.meta.issueNumber).toBe('第 8 期');
+    } finally {
+      await s.close();
+    }
+  });
 });

@@ -366,9 +366,11 @@ export class IssueSession {
   private async writingMeta<T>(write: () => Promise<T>): Promise<T> {
     this.ownMetaWrites++;
     try {
-      return await write();
-    } finally {
+      const r = await write();
       await this.rememberStat(ISSUE_FILE);
+      return r;
+    } finally {
+      // A refused write (a colleague saved first) leaves their file unseen: the next scan reports it.
       this.ownMetaWrites--;
     }
   }
