@@ -74,6 +74,7 @@ test('create an issue, write with the input method, place story and photo, cure 
   await folder.fill(sampleDir);
   await dialog.getByRole('button', { name: '创建并打开' }).click();
   await expect(dialog.getByTestId('new-issue-failure')).toHaveText(`无法新建期刊：${sampleDir}：文件夹已存在且不是空的，不会覆盖`);
+  await page.screenshot({ path: test.info().outputPath('flow-new-issue.png') });
   // A bare name lands in the documents folder.
   await folder.fill(`${PAPER}${DATE}`);
   await dialog.getByRole('button', { name: '创建并打开' }).click();
@@ -121,6 +122,9 @@ test('create an issue, write with the input method, place story and photo, cure 
   await expect
     .poll(() => sheet.locator('.frame-art image').evaluateAll((els) => els.filter((e) => (e.getAttribute('href') ?? '').startsWith('data:image/jpeg')).length))
     .toBe(1);
+
+  await expect(page.getByTestId('frame-props')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('flow-photo.png') });
 
   // ——— 5. Too long: a second paragraph runs the story over its frame (`超 N 行`); cutting it cures it.
   await page.getByRole('tab', { name: '写稿台' }).click();
