@@ -60,6 +60,7 @@ describe('frame properties', () => {
 
     expect(refusal(() => setImageProps(meta, PAGE, id, { standoffChars: 6 }))).toBe('左右间距「6」无效：应为 0–5 字');
     expect(refusal(() => setImageProps(meta, PAGE, id, { standoffLines: -1 }))).toBe('上下间距「-1」无效：应为 0–5 行');
+    expect(refusal(() => setImageProps(meta, PAGE, id, { standoffChars: 1.5 }))).toBe('左右间距「1.5」无效：应为 0–5 字');
   });
 
   it('chooses which parts a headline block shows, at least one; the layout draws only those', async () => {

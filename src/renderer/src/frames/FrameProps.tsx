@@ -12,8 +12,8 @@ const PARTS: readonly { part: keyof HeadlineParts; key: 'frames.props.kicker' | 
   { part: 'sub', key: 'frames.props.sub' },
 ];
 
-/** A whole number as typed, or NaN (which the edit refuses with its reason). */
-const whole = (text: string): number => (/^\s*-?\d+\s*$/.test(text) ? Number(text) : NaN);
+/** The number typed (the edit refuses one that is not whole or out of range, saying which), or null while the field is empty. */
+const typed = (text: string): number | null => (text.trim() === '' ? null : Number(text));
 
 /**
  * The selected frame's properties: a text frame's columns and its place in the thread, a picture's fit, text
@@ -80,14 +80,20 @@ export function FrameProps({ meta, pageId, frame, edits, readOnly }: { meta: Iss
           {t('frames.props.standoffChars')}
           <input
             type="number" min={0} max={MAX_STANDOFF} step={1} value={frame.standoffChars} disabled={readOnly || !wrap} data-testid="frame-standoff-chars"
-            onChange={(e) => apply((m) => setImageProps(m, pageId, frame.id, { standoffChars: whole(e.target.value) }))}
+            onChange={(e) => {
+              const n = typed(e.target.value);
+              if (n !== null) apply((m) => setImageProps(m, pageId, frame.id, { standoffChars: n }));
+            }}
           />
         </label>
         <label>
           {t('frames.props.standoffLines')}
           <input
             type="number" min={0} max={MAX_STANDOFF} step={1} value={frame.standoffLines} disabled={readOnly || !wrap} data-testid="frame-standoff-lines"
-            onChange={(e) => apply((m) => setImageProps(m, pageId, frame.id, { standoffLines: whole(e.target.value) }))}
+            onChange={(e) => {
+              const n = typed(e.target.value);
+              if (n !== null) apply((m) => setImageProps(m, pageId, frame.id, { standoffLines: n }));
+            }}
           />
         </label>
       </>
