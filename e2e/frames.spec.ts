@@ -208,6 +208,11 @@ test('frame properties: columns, a picture’s wrap and fit, headline parts and 
   await page.getByTestId('frames-undo').click();
   await expect(props.getByTestId('frame-columns')).toHaveValue('');
   await expect(label).toHaveText(before);
+  // Its text no longer wraps (runs across pictures and headlines): saved; undone.
+  await props.getByTestId('frame-text-wrap').uncheck();
+  await expect.poll(async () => ((await savedFrame(dir, '02-text-zhaoshang-yinqiang')) as { wrap?: boolean })?.wrap).toBe(false);
+  await page.getByTestId('frames-undo').click();
+  await expect(props.getByTestId('frame-text-wrap')).toBeChecked();
 
   // The 雷锋 picture: shown whole, and its text wrap switched off; undo puts the wrap back.
   await outline(page, '15-image-tupian-leifeng').locator('rect').click();

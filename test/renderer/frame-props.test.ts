@@ -3,7 +3,7 @@ import { pageGrid, pageObstacles } from '../../src/core/layout';
 import { type HeadlineFrame, type ImageFrame, type IssueMeta, type TextFrame } from '../../src/core/model';
 import { addFrame, checkMeta, EditRefused, findFrame, threadOf } from '../../src/renderer/src/frames/frame-ops';
 import {
-  maxColumns, moveInThread, partsOf, setHeadlineParts, setImageProps, setTextColumns, threadPosition, wrapsText,
+  maxColumns, moveInThread, partsOf, setHeadlineParts, setImageProps, setTextColumns, setTextWrap, threadPosition, wrapsText,
 } from '../../src/renderer/src/frames/frame-props';
 import { emptyStack, record, redo, undo } from '../../src/renderer/src/frames/undo-stack';
 import { sampleMeta } from './frames-fixture';
@@ -39,6 +39,26 @@ describe('frame properties', () => {
     expect(refusal(() => setTextColumns(meta, PAGE, id, 15))).toBe('这个框宽 5 栏，最多分 14 栏（每栏至少 4 字）');
     expect(refusal(() => setTextColumns(meta, PAGE, '15-image-tupian-leifeng', 2))).toBe('框 15-image-tupian-leifeng 不是文字框');
   });
+
+  it('lets a text frame ignore the page’s wrap: its text runs across a picture laid over it', async () => {
+    const sample = await openSample();
+    const id = '02-text-zhaoshang-yinqiang';
+    // A picture over the first two columns of the frame, lines 12–19.
+    const photo = addFrame(sample.meta, PAGE, { kind: 'image', storyId: 'zhaoshang-yinqiang', photoIndex: 0, rect: { col: 0, span: 2, line: 12, lines: 8 } }).meta;
+    const capacity = async (m: IssueMeta) => {
+      const r = await layOut(m, sample.stories);
+      return r.report.stories.find((s) => s.storyId === 'zhaoshang-yinqiang')!.frames.find((f) => f.frameId === id)!.capacity;
+    };
+    const open = await capacity(sample.meta);
+    const wrapped = await capacity(photo);
+    expect(wrapped).toBeLessThan(open);
+    const off = ok(setTextWrap(photo, PAGE, id, false));
+    expect((findFrame(off, PAGE, id) as TextFrame).wrap).toBe(false);
+    expect(await capacity(off)).toBe(open);
+    // Back on: the key goes, and nothing changes when nothing would.
+    expect('wrap' in findFrame(setTextWrap(off, PAGE, id, true), PAGE, id)).toBe(false);
+    expect(setTextWrap(photo, PAGE, id, true)).toBe(photo);
+  }, 60_000);
 
   it('sets a picture’s fit, text wrap and standoff; wrap off takes it out of the page’s obstacles', () => {
     const meta = sampleMeta();

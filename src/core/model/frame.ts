@@ -22,6 +22,8 @@ export const TextFrameSchema = z.object({
   columns: z.number().int().min(1).max(20).nullable().default(null),
   /** Position in the story's thread (续排), 0 first. */
   threadIndex: z.number().int().min(0).default(0),
+  /** False: the text ignores the page's wrap (pictures, headline blocks) and runs across them (absent: wraps). */
+  wrap: z.boolean().optional(),
 });
 
 /** Headline block: the story's 引题/主题/副题 and interview byline, in whole grid lines. */

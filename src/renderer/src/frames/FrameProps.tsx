@@ -1,7 +1,7 @@
 import { type Frame, type IssueMeta } from '../../../core/model';
 import { useI18n } from '../i18n/I18nProvider';
 import {
-  MAX_STANDOFF, maxColumns, moveInThread, partsOf, setHeadlineParts, setImageProps, setTextColumns, threadPosition, wrapsText,
+  MAX_STANDOFF, maxColumns, moveInThread, partsOf, setHeadlineParts, setImageProps, setTextColumns, setTextWrap, threadPosition, wrapsText,
   type HeadlineParts,
 } from './frame-props';
 import { type MetaEdits } from './useMetaEdits';
@@ -47,6 +47,10 @@ export function FrameProps({ meta, pageId, frame, edits, readOnly }: { meta: Iss
                 </option>
               ))}
           </select>
+        </label>
+        <label className="frame-props-check">
+          <input type="checkbox" checked={frame.wrap !== false} disabled={readOnly} data-testid="frame-text-wrap" onChange={(e) => apply((m) => setTextWrap(m, pageId, frame.id, e.target.checked))} />
+          {t('frames.props.textWrap')}
         </label>
         {pos && pos.of > 1 && (
           <div className="frame-props-thread">

@@ -107,6 +107,7 @@ export function threadFrame(meta: IssueMeta, pageId: string, frameId: string, st
   const text: TextFrame = {
     id: frame.id, kind: 'text', col: frame.col, span: frame.span, line: frame.line, lines: frame.lines,
     storyId, columns: frame.kind === 'text' ? frame.columns : null, threadIndex: thread.length,
+    ...(frame.kind === 'text' && frame.wrap === false ? { wrap: false } : {}),
   };
   let next = withPage(meta, pageId, (p) => ({ ...p, frames: p.frames.map((f) => (f.id === frameId ? text : f)) }));
   if (previous) next = renumber(next, previous, threadOf(next, previous));

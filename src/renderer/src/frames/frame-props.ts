@@ -2,7 +2,7 @@ import { spanChars, type Frame, type HeadlineFrame, type ImageFrame, type IssueM
 import { EditRefused, findFrame, renumber, threadOf } from './frame-ops';
 
 // The frame properties panel's edits, pure IssueMeta → IssueMeta like the other frame edits (frame-ops.ts):
-// a text frame's columns, a picture's fit and text wrap, which parts a headline block shows, and where a
+// a text frame's columns and whether it wraps, a picture's fit and text wrap, which parts a headline block shows, and where a
 // text frame stands in its story's thread. Each refuses, in Chinese, what the page could not set.
 
 /** Narrower than this a column cannot hold a line of Chinese with its punctuation (the house's minimum fragment). */
@@ -50,6 +50,18 @@ export function setTextColumns(meta: IssueMeta, pageId: string, frameId: string,
     }
     const next = columns === f.span ? null : columns;
     return next === f.columns ? f : { ...f, columns: next };
+  });
+}
+
+/** Whether a text frame's text wraps around the page's pictures and headline blocks (off: it runs across them). */
+export function setTextWrap(meta: IssueMeta, pageId: string, frameId: string, wrap: boolean): IssueMeta {
+  return replaceFrame(meta, pageId, frameId, 'text', (f) => {
+    if (wrap === (f.wrap !== false)) return f;
+    const next: TextFrame = { ...f };
+    // On is the default: the key is written only when wrap is off, so files stay as they were.
+    if (wrap) delete next.wrap;
+    else next.wrap = false;
+    return next;
   });
 }
 

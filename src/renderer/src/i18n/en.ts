@@ -162,6 +162,7 @@ export const en: Record<MessageKey, string> = {
   'frames.props.columns': 'Columns',
   'frames.props.columnsAuto': 'By the grid ({n} columns)',
   'frames.props.columnsN': '{n} columns',
+  'frames.props.textWrap': 'Wrap around pictures and headlines',
   'frames.props.threadAt': 'Frame {n} of {of} in the thread',
   'frames.props.earlier': 'Earlier',
   'frames.props.later': 'Later',

@@ -161,6 +161,7 @@ export const zhCN = {
   'frames.props.columns': '分栏',
   'frames.props.columnsAuto': '按栏（{n} 栏）',
   'frames.props.columnsN': '{n} 栏',
+  'frames.props.textWrap': '避让图片和标题（绕排）',
   'frames.props.threadAt': '续排第 {n} 个，共 {of} 个',
   'frames.props.earlier': '提前',
   'frames.props.later': '推后',
