@@ -172,19 +172,90 @@ test('imports a photo into a story and places it as an image frame', async ({ ap
     .poll(() => page.getByTestId('frame-sheet').locator('.frame-art image').evaluateAll((els) => els.filter((e) => (e.getAttribute('href') ?? '').startsWith('data:image/jpeg')).length))
     .toBe(4);
 
-  // Saved with the new asset in the issue's list, and still on the page after the desk has heard of the
-  // import's change to issue.json.
+  // Saved with the new asset in the issue's list, still on the page, and the import (this desk's own change
+  // to issue.json) is not announced as a colleague's.
   await expect
     .poll(async () => {
       const meta = (await openIssue(dir, { readOnly: true })).meta;
       return [meta.assets.length, meta.pages[0]!.frames.find((f) => f.id === 'image-zhongda-xiangmu')?.kind];
     })
     .toEqual([4, 'image']);
-  await expect(page.getByText('版面与期刊设置已由他人更新')).toBeVisible();
   await expect(frame).toHaveAttribute('data-kind', 'image');
+  // The session's watch looks every 2 s and the desk polls its events every 2 s: wait out both.
+  await page.waitForTimeout(4500);
+  await expect(page.getByText('版面与期刊设置已由他人更新')).toHaveCount(0);
 
   // A path that is not a picture is refused with the reason.
   await page.getByTestId('photo-path').fill('/etc/hostname');
   await page.getByRole('button', { name: '导入并放上版面' }).click();
   await expect(page.locator('.frame-photos [role="alert"]')).toBeVisible();
+});
+
+test('frame properties: columns, a picture’s wrap and fit, headline parts and thread order, each undoable', async ({ app }) => {
+  test.setTimeout(150_000);
+  const { page, documentsDir } = app;
+  const dir = path.join(documentsDir, SAMPLE_ISSUE_FOLDER);
+  const sheet = await openFrameEditor(page);
+  const props = page.getByTestId('frame-props');
+
+  // A text frame divided into 2 columns (破栏): saved, and the story fits differently.
+  await outline(page, '02-text-zhaoshang-yinqiang').locator('rect').click();
+  const label = page.getByTestId('frame-copyfit');
+  const before = (await label.textContent())!;
+  await props.getByTestId('frame-columns').selectOption('2');
+  await expect.poll(async () => ((await savedFrame(dir, '02-text-zhaoshang-yinqiang')) as { columns?: number | null })?.columns).toBe(2);
+  await expect(label).not.toHaveText(before);
+  await page.getByTestId('frames-undo').click();
+  await expect(props.getByTestId('frame-columns')).toHaveValue('');
+  await expect(label).toHaveText(before);
+  // Its text no longer wraps (runs across pictures and headlines): saved; undone.
+  await props.getByTestId('frame-text-wrap').uncheck();
+  await expect.poll(async () => ((await savedFrame(dir, '02-text-zhaoshang-yinqiang')) as { wrap?: boolean })?.wrap).toBe(false);
+  await page.getByTestId('frames-undo').click();
+  await expect(props.getByTestId('frame-text-wrap')).toBeChecked();
+
+  // The 雷锋 picture: shown whole, and its text wrap switched off; undo puts the wrap back.
+  await outline(page, '15-image-tupian-leifeng').locator('rect').click();
+  await props.getByTestId('frame-fit').selectOption('fit');
+  await expect.poll(async () => ((await savedFrame(dir, '15-image-tupian-leifeng')) as { fit?: string })?.fit).toBe('fit');
+  await props.getByTestId('frame-wrap').uncheck();
+  await expect.poll(async () => ((await savedFrame(dir, '15-image-tupian-leifeng')) as { wrap?: boolean })?.wrap).toBe(false);
+  await expect(props.getByTestId('frame-standoff-chars')).toBeDisabled();
+  await page.getByTestId('frames-undo').click();
+  await expect(props.getByTestId('frame-wrap')).toBeChecked();
+  await props.getByTestId('frame-standoff-chars').fill('2');
+  await expect.poll(async () => ((await savedFrame(dir, '15-image-tupian-leifeng')) as { standoffChars?: number })?.standoffChars).toBe(2);
+
+  // A headline block that may not show nothing.
+  await outline(page, '01-headline-zhaoshang-yinqiang').locator('rect').click();
+  await props.getByLabel('引题').uncheck();
+  await props.getByLabel('副题').uncheck();
+  // (A click, not uncheck(): the box is meant to stay checked.)
+  await props.getByLabel('主题').click();
+  await expect(page.getByRole('alert')).toContainText('标题框至少要显示引题、主题、副题中的一项');
+  await expect(props.getByLabel('主题')).toBeChecked();
+  await expect.poll(async () => ((await savedFrame(dir, '01-headline-zhaoshang-yinqiang')) as { parts?: unknown })?.parts).toEqual({ kicker: false, main: true, sub: false });
+
+  // Thread order: a second frame for 重大项目, then moved to the front of the thread.
+  await page.getByTestId('frame-story').selectOption('zhongda-xiangmu');
+  await page.getByRole('button', { name: '画框' }).click();
+  const k = (await sheet.boundingBox())!.width / PAGE_WIDTH_PT;
+  const s = (await sheet.boundingBox())!;
+  const ax = s.x + ((PAGE_WIDTH_PT - 999) / 2) * k;
+  const ay = s.y + (((545 / 25.4) * 72 - 123 * PITCH_PT) / 2) * k;
+  await page.mouse.move(ax + 20 * k, ay + (100 * PITCH_PT + 4) * k);
+  await page.mouse.down();
+  await page.mouse.move(ax + (126 + 20) * k, ay + (109 * PITCH_PT + 4) * k, { steps: 5 });
+  await page.mouse.up();
+  const drawn = outline(page, 'text-zhongda-xiangmu');
+  await expect(drawn).toContainText('续 2/2');
+  await expect(props.getByTestId('frame-thread-position')).toHaveText('续排第 2 个，共 2 个');
+  await props.getByRole('button', { name: '提前' }).click();
+  await expect(drawn).toContainText('续 1/2');
+  await expect(outline(page, TEXT)).toContainText('续 2/2');
+  await expect(props.getByRole('button', { name: '提前' })).toBeDisabled();
+  await expect.poll(async () => ((await savedFrame(dir, 'text-zhongda-xiangmu')) as { threadIndex?: number })?.threadIndex).toBe(0);
+  await page.getByTestId('frames-undo').click();
+  await expect(drawn).toContainText('续 2/2');
+  await expect(page.getByTestId('frames-undo')).toHaveAttribute('title', '画文字框');
 });

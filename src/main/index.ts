@@ -5,7 +5,7 @@ import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, resolveAppRequest } from './app/
 import { CONTENT_SECURITY_POLICY } from './app/csp';
 import { isPermissionAllowed } from './app/permissions';
 import { isNavigationAllowed } from './app/navigation';
-import { buildMenuTemplate, type MenuCommand, type MenuLeaf, type MenuLocale, type MenuTop } from './app/menu';
+import { buildMenuTemplate, initialMenuLocale, type MenuCommand, type MenuLeaf, type MenuLocale, type MenuTop } from './app/menu';
 import { addRecent, loadRecent, openedIssueDir, recentLabels, saveRecent } from './app/recent';
 import { handOffEvent, issuePathFromArgv } from './app/argv';
 import { loadWindowState, placeWindow, saveWindowState } from './app/window-state';
@@ -97,6 +97,16 @@ async function start(): Promise<void> {
       appVersion: app.getVersion(),
       launchIssuePath: issuePathFromArgv(process.argv, process.cwd()),
       emit: (event) => mainWindow?.webContents.send(EVENT_CHANNEL, event),
+      chooseFolder: async (title) => {
+        if (!mainWindow) return null;
+        const r = await dialog.showOpenDialog(mainWindow, { title, properties: ['openDirectory', 'createDirectory'] });
+        return r.canceled ? null : (r.filePaths[0] ?? null);
+      },
+      onLocale: (next) => {
+        if (next === menuLocale) return;
+        menuLocale = next;
+        rebuildMenu();
+      },
     },
   });
   ipcMain.handle(INVOKE_CHANNEL, async (event, channel: unknown, payload: unknown) => {
@@ -115,6 +125,7 @@ async function start(): Promise<void> {
 
 let recentFile = '';
 let recent: string[] = [];
+let menuLocale: MenuLocale = initialMenuLocale(process.env);
 
 async function noteRecent(dir: string): Promise<void> {
   const next = addRecent(recent, dir);
@@ -125,7 +136,7 @@ async function noteRecent(dir: string): Promise<void> {
 }
 
 function rebuildMenu(): void {
-  const locale: MenuLocale = process.env.YEBAN_LANG === 'en' ? 'en' : 'zh-CN';
+  const locale = menuLocale;
   const available = new Set<MenuCommand>(Object.keys(menuActions) as MenuCommand[]);
   const labels = recentLabels(recent);
   const template = buildMenuTemplate({ locale, available, platform: process.platform, recent: recent.map((p, i) => ({ path: p, label: labels[i]! })) });
@@ -134,8 +145,8 @@ function rebuildMenu(): void {
 
 const sendToWindow = (event: HostEvent): void => mainWindow?.webContents.send(EVENT_CHANNEL, event);
 
-// The menu commands that work so far; the template leaves the others out. 新建 waits for a new-issue form
-// in the renderer. 撤销/重做 are Chromium roles: the editor's own history answers them.
+// The menu commands that work so far; the template leaves the others out. 新建 opens the renderer's
+// new-issue form. 撤销/重做 are Chromium roles: the editor's own history answers them.
 const menuActions: Partial<Record<MenuCommand, (item: MenuLeaf) => Promise<void>>> = {
   'open-recent': async (item) => {
     if (item.path) sendToWindow({ type: 'open-issue', path: item.path });
@@ -145,7 +156,12 @@ const menuActions: Partial<Record<MenuCommand, (item: MenuLeaf) => Promise<void>
     rebuildMenu();
     await saveRecent(recentFile, recent);
   },
+  'new-issue': async () => sendToWindow({ type: 'menu-command', command: 'new-issue' }),
   save: async () => sendToWindow({ type: 'menu-command', command: 'save' }),
+  // The window switches and reports back (app:setLocale), which relabels the menu.
+  'set-locale': async (item) => {
+    if (item.locale) sendToWindow({ type: 'set-locale', locale: item.locale });
+  },
   'export-pdf': async () => sendToWindow({ type: 'menu-command', command: 'export-pdf' }),
   'open-issue': async () => {
     if (!mainWindow) return;
@@ -162,6 +178,8 @@ function toElectronItem(item: MenuLeaf): MenuItemConstructorOptions {
     label: item.label,
     accelerator: item.accelerator,
     role: item.role,
+    type: item.type,
+    checked: item.checked,
     click: action ? () => void action(item).catch((err: unknown) => console.error(`[yeban] ${item.command} failed:`, err)) : undefined,
   };
 }
@@ -169,7 +187,7 @@ function toElectronItem(item: MenuLeaf): MenuItemConstructorOptions {
 function toElectronMenu(template: MenuTop[]): MenuItemConstructorOptions[] {
   return template.map((top) => ({
     label: top.label,
-    submenu: top.submenu.map((item): MenuItemConstructorOptions => ('type' in item ? { type: 'separator' } : toElectronItem(item))),
+    submenu: top.submenu.map((item): MenuItemConstructorOptions => ('type' in item && item.type === 'separator' ? { type: 'separator' } : toElectronItem(item as MenuLeaf))),
   }));
 }
 

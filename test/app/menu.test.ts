@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildMenuTemplate, type MenuCommand, type MenuLeaf, type MenuTop } from '../../src/main/app/menu';
+import { buildMenuTemplate, initialMenuLocale, isMenuLocale, type MenuCommand, type MenuLeaf, type MenuTop } from '../../src/main/app/menu';
 
 const leaves = (t: MenuTop[]): MenuLeaf[] => t.flatMap((m) => m.submenu.filter((i): i is MenuLeaf => !('type' in i)));
 const byLabel = (t: MenuTop[], label: string) => leaves(t).find((l) => l.label === label);
-const all = new Set<MenuCommand>(['new-issue', 'open-issue', 'save', 'export-pdf']);
+const all = new Set<MenuCommand>(['new-issue', 'open-issue', 'save', 'export-pdf', 'set-locale']);
 
 describe('menu template', () => {
   it('speaks Simplified Chinese with the usual accelerators', () => {
@@ -46,5 +46,34 @@ describe('menu template', () => {
     const t = buildMenuTemplate({ locale: 'zh-CN', available: all, platform: 'linux' });
     const accels = leaves(t).map((l) => l.accelerator).filter(Boolean);
     expect(new Set(accels).size).toBe(accels.length);
+  });
+
+  it('offers the UI language under 视图 → 语言, each language by its own name, the current one checked', () => {
+    const languages = (t: MenuTop[]) => {
+      const view = t[2]!.submenu.filter((i): i is MenuLeaf => !('type' in i && i.type === 'separator'));
+      return view.find((l) => l.submenu)!;
+    };
+    const zh = languages(buildMenuTemplate({ locale: 'zh-CN', available: all, platform: 'linux' }));
+    expect(zh.label).toBe('语言（Language）');
+    expect(zh.submenu).toEqual([
+      { label: '简体中文', command: 'set-locale', locale: 'zh-CN', type: 'radio', checked: true },
+      { label: 'English', command: 'set-locale', locale: 'en', type: 'radio', checked: false },
+    ]);
+    const en = languages(buildMenuTemplate({ locale: 'en', available: all, platform: 'linux' }));
+    expect(en.label).toBe('Language（语言）');
+    expect(en.submenu!.map((l) => [l.label, l.checked])).toEqual([['简体中文', false], ['English', true]]);
+    // Its own group, after a separator; and absent when the switch is not wired.
+    const view = buildMenuTemplate({ locale: 'zh-CN', available: all, platform: 'linux' })[2]!.submenu;
+    expect(view.at(-2)).toEqual({ type: 'separator' });
+    const without = buildMenuTemplate({ locale: 'zh-CN', available: new Set(['save']), platform: 'linux' })[2]!.submenu;
+    expect(without.some((i) => 'submenu' in i)).toBe(false);
+  });
+
+  it('starts in the language YEBAN_LANG names, Simplified Chinese otherwise', () => {
+    expect(initialMenuLocale({})).toBe('zh-CN');
+    expect(initialMenuLocale({ YEBAN_LANG: 'en' })).toBe('en');
+    expect(initialMenuLocale({ YEBAN_LANG: 'fr' })).toBe('zh-CN');
+    expect(isMenuLocale('en')).toBe(true);
+    expect(isMenuLocale('de')).toBe(false);
   });
 });

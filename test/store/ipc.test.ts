@@ -83,6 +83,15 @@ describe('store channels', () => {
     await call('issue:close', { sessionId: s.sessionId });
   });
 
+  it('issue:create refuses, in Chinese with the folder and the reason: a folder in use, a relative path, a day that does not exist', async () => {
+    const used = await makeIssue(path.join(tempDir(), 'used.yeban'), ['a1']);
+    const ask = (payload: object) => dispatch('issue:create', { paper: '济宁日报', date: '2024-03-08', pages: 4, size: 'broadsheet', ...payload }, `${ORIGIN}/index.html`);
+    expect(await ask({ path: used })).toEqual({ ok: false, error: { code: 'exists', message: `${used}：文件夹已存在且不是空的，不会覆盖` } });
+    expect(await ask({ path: 'relative/n.yeban' })).toEqual({ ok: false, error: { code: 'invalid', message: 'relative/n.yeban：期刊文件夹须是完整路径' } });
+    const feb30 = await ask({ path: path.join(tempDir(), 'n.yeban'), date: '2024-02-30' });
+    expect(feb30).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringContaining('日期「2024-02-30」不存在') } });
+  });
+
   it('a broken story shows in the budget with its problem', async () => {
     const dir = await makeIssue(path.join(tempDir(), 'ipc.yeban'), ['a1', 'b2']);
     writeFileSync(path.join(dir, 'stories/b2.json'), 'oops');

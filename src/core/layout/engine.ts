@@ -82,7 +82,7 @@ export class LayoutEngine {
         const key = `${pageIndex}/${page.number}/${inset}/${minFragment}/${JSON.stringify(f)}/${obstacleKey}`;
         let cached = this.slots.get(`${page.id}:${f.id}`);
         if (!cached || cached.key !== key) {
-          cached = { key, slots: frameSlots(grid, f, pageIndex, obstacles, minFragment, inset).slots };
+          cached = { key, slots: frameSlots(grid, f, pageIndex, f.wrap === false ? [] : obstacles, minFragment, inset).slots };
           this.slots.set(`${page.id}:${f.id}`, cached);
         }
         const list = byStory.get(f.storyId) ?? [];

@@ -16,7 +16,7 @@ interface HeadLine {
   readonly scalable: boolean;
 }
 
-function headLines(story: Story, mainStyle: string): HeadLine[] {
+function headLines(story: Story, mainStyle: string, parts: HeadlineFrame['parts']): HeadLine[] {
   const out: HeadLine[] = [];
   const part = (lines: readonly string[], styleId: string, field: StoryField, scalable: boolean): void => {
     let base = 0;
@@ -25,10 +25,10 @@ function headLines(story: Story, mainStyle: string): HeadLine[] {
       base += text.length + 1;
     }
   };
-  part(story.headline.kicker, 'kicker', 'kicker', false);
-  part(story.headline.main, mainStyle, 'headline', true);
-  part(story.headline.sub, 'subtitle', 'subtitle', false);
-  if (story.interviewByline) out.push({ text: story.interviewByline, styleId: 'byline', field: 'byline', base: 0, scalable: false });
+  if (parts?.kicker !== false) part(story.headline.kicker, 'kicker', 'kicker', false);
+  if (parts?.main !== false) part(story.headline.main, mainStyle, 'headline', true);
+  if (parts?.sub !== false) part(story.headline.sub, 'subtitle', 'subtitle', false);
+  if (story.interviewByline && parts?.main !== false) out.push({ text: story.interviewByline, styleId: 'byline', field: 'byline', base: 0, scalable: false });
   return out;
 }
 
@@ -38,7 +38,7 @@ function headLines(story: Story, mainStyle: string): HeadLine[] {
  * wide for the frame is condensed (长体) step by step; the frame's own scale is the starting point.
  */
 export function headlineBlock(grid: PageGrid, frame: HeadlineFrame, story: Story, ts: Typesetter, insetChars: number): { glyphs: GlyphItem[]; problems: string[] } {
-  const lines = headLines(story, frame.style ?? 'headline');
+  const lines = headLines(story, frame.style ?? 'headline', frame.parts);
   const problems: string[] = [];
   const bands = lines.map((l) => Math.max(1, ts.styleLines(l.styleId)));
   const need = bands.reduce((a, b) => a + b, 0);

@@ -36,6 +36,7 @@ export function pageObstacles(grid: PageGrid, frames: readonly Frame[], titleBan
     const x2 = columnLeft(grid, f.col) + spanWidth(grid, f.span) - inset;
     switch (f.kind) {
       case 'image': {
+        if (f.wrap === false) break;
         const s = f.standoffChars * grid.em;
         out.push({ frameId: f.id, x1: x1 - s, x2: x2 + s, lineFrom: f.line - f.standoffLines, lineTo: f.line + f.lines + f.standoffLines });
         break;

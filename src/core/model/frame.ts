@@ -22,6 +22,8 @@ export const TextFrameSchema = z.object({
   columns: z.number().int().min(1).max(20).nullable().default(null),
   /** Position in the story's thread (续排), 0 first. */
   threadIndex: z.number().int().min(0).default(0),
+  /** False: the text ignores the page's wrap (pictures, headline blocks) and runs across them (absent: wraps). */
+  wrap: z.boolean().optional(),
 });
 
 /** Headline block: the story's 引题/主题/副题 and interview byline, in whole grid lines. */
@@ -34,6 +36,8 @@ export const HeadlineFrameSchema = z.object({
   scaleX: z.number().min(25).max(100).default(100),
   /** Paragraph style of the 主题 when not 'headline' (the lead's is larger: 'leadHeadline'). */
   style: z.string().min(1).optional(),
+  /** The parts this block shows (absent: all; the interview byline goes with the 主题). A jump page's block may carry the 主题 only. */
+  parts: z.object({ kicker: z.boolean(), main: z.boolean(), sub: z.boolean() }).strict().optional(),
 });
 
 export const ImageFrameSchema = z.object({
@@ -47,6 +51,8 @@ export const ImageFrameSchema = z.object({
   standoffChars: z.number().min(0).max(5).default(1),
   standoffLines: z.number().int().min(0).max(5).default(0),
   fit: z.enum(['fill', 'fit']).default('fill'),
+  /** Text wrap (图文互斥); false lets body text run across the picture's area (absent: on). */
+  wrap: z.boolean().optional(),
 });
 
 export const RuleFrameSchema = z.object({

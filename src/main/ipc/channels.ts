@@ -11,6 +11,12 @@ export const channels = {
   'app:info': z.object({}).strict(),
   /** The issue folder named on the command line that started the app, if any. */
   'app:launchIssue': z.object({}).strict(),
+  /** Where 新建期刊 proposes to make the folder: the user's documents folder for issues. */
+  'app:newIssueDefaults': z.object({}).strict(),
+  /** The shell's folder chooser (Electron's dialog), for where a new issue goes; null when cancelled. */
+  'app:chooseFolder': z.object({ title: z.string().min(1).max(100) }).strict(),
+  /** The UI language the window shows now (at start and after every switch): the native menu follows it. */
+  'app:setLocale': z.object({ locale: z.enum(['zh-CN', 'en']) }).strict(),
   /** Copies the bundled sample issue into the documents folder and opens the copy. */
   'issue:openSample': z.object({}).strict(),
   /** One font file's bytes for the renderer's font registry (FaceInfo.file form, see src/core/fonts/loader.ts). */
@@ -261,6 +267,9 @@ export interface ExportResults {
 export interface ChannelResults extends StoreResults, ExportResults {
   'app:info': AppInfo;
   'app:launchIssue': { path: string | null };
+  'app:newIssueDefaults': { documentsDir: string; canChooseFolder: boolean };
+  'app:chooseFolder': { path: string | null };
+  'app:setLocale': { applied: boolean };
   'issue:openSample': DeskSession;
   /** SFNT bytes as base64: the Playwright host's binding carries only JSON. */
   'font:load': { base64: string };

@@ -19,6 +19,10 @@ export interface HandlerContext {
   launchIssuePath: string | null;
   /** Pushes an event to the window (progress of a long call); absent where no window listens. */
   emit?: (event: HostEvent) => void;
+  /** Asks the user for a folder (Electron's dialog); absent where the shell has none (the Chromium host). */
+  chooseFolder?: (title: string) => Promise<string | null>;
+  /** The window's UI language changed: the Electron glue relabels the native menu; absent where there is none. */
+  onLocale?: (locale: 'zh-CN' | 'en') => void;
 }
 
 export type Handler<C extends Channel> = (payload: Payload<C>, ctx: HandlerContext) => Promise<Result<C>>;

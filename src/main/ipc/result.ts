@@ -22,4 +22,6 @@ export type MenuCommandEvent = 'new-issue' | 'save' | 'export-pdf';
 export type HostEvent =
   | { type: 'open-issue'; path: string }
   | { type: 'menu-command'; command: MenuCommandEvent }
+  /** 视图 → 语言 chose a UI language: the window switches to it. */
+  | { type: 'set-locale'; locale: 'zh-CN' | 'en' }
   | { type: 'export-progress'; jobId: string; done: number; total: number; page: string; phase: 'saving' | 'layout' | 'writing' | 'done' };

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { type Asset } from '../../core/model';
+import { type Asset, type IssueMeta } from '../../core/model';
 import { writeFileOnce } from './atomic';
 import { StoreError, ioError } from './errors';
 import { errnoCode } from './fs-port';
@@ -24,11 +24,16 @@ export interface ImportedAsset {
   added: boolean;
 }
 
+/** What an import that registered a new asset wrote to issue.json, and the file it started from. */
+export interface ImportedAssetMeta extends ImportedAsset {
+  written: { meta: IssueMeta; hash: string; baseHash: string } | null;
+}
+
 /**
  * Import a photo: check it is a whole JPEG or PNG of sane size, store it as assets/<sha256>.<ext> (never
  * overwriting: the name is its content), and register it in issue.json.
  */
-export async function importAsset(dir: string, sourcePath: string, opts: ImportOptions = {}): Promise<ImportedAsset> {
+export async function importAsset(dir: string, sourcePath: string, opts: ImportOptions = {}): Promise<ImportedAssetMeta> {
   const env = opts.env ?? defaultEnv();
   const root = path.resolve(dir);
   const name = path.basename(sourcePath);
@@ -66,7 +71,8 @@ export async function importAsset(dir: string, sourcePath: string, opts: ImportO
   const { meta, readOnlyReason } = parseIssueMeta(metaText);
   if (readOnlyReason) throw new StoreError('newer', ISSUE_FILE, readOnlyReason);
   const existing = meta.assets.find((a) => a.id === id);
-  if (existing) return { asset: existing, added: false };
-  await saveIssueMeta(root, { ...meta, assets: [...meta.assets, asset] }, { env, baseHash: sha256(metaText), reason: `导入图片 ${name}` });
-  return { asset, added: true };
+  if (existing) return { asset: existing, added: false, written: null };
+  const baseHash = sha256(metaText);
+  const saved = await saveIssueMeta(root, { ...meta, assets: [...meta.assets, asset] }, { env, baseHash, reason: `导入图片 ${name}` });
+  return { asset, added: true, written: { meta: saved.meta, hash: saved.hash, baseHash } };
 }

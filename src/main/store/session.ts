@@ -88,6 +88,8 @@ export class IssueSession {
   private watchDebounce: NodeJS.Timeout | null = null;
   private checking: Promise<void> | null = null;
   private recheck = false;
+  /** Writes of issue.json by this session in flight: the watcher must not take them for a colleague's. */
+  private ownMetaWrites = 0;
   private lastFullSnapshot = 0;
   private savesSinceSnapshot = 0;
   private closed = false;
@@ -348,30 +350,57 @@ export class IssueSession {
       const l = await this.lock(target);
       if (!l.ok) throw new StoreError('locked', ISSUE_FILE, l.message);
     }
-    const r = await saveIssueMeta(this.dir, meta, { env: this.env, baseHash: this.metaHash });
-    this.meta = r.meta;
-    this.metaHash = r.hash;
-    await this.rememberStat(ISSUE_FILE);
-    return r.meta;
+    return this.writingMeta(async () => {
+      const r = await saveIssueMeta(this.dir, meta, { env: this.env, baseHash: this.metaHash });
+      this.meta = r.meta;
+      this.metaHash = r.hash;
+      return r.meta;
+    });
+  }
+
+  /**
+   * Runs one of this session's own writes of issue.json. While it runs the watcher leaves issue.json alone
+   * (a scan between the write and the bookkeeping below would report it as a colleague's change); afterwards
+   * the file's stat is taken as seen.
+   */
+  private async writingMeta<T>(write: () => Promise<T>): Promise<T> {
+    this.ownMetaWrites++;
+    try {
+      const r = await write();
+      await this.rememberStat(ISSUE_FILE);
+      return r;
+    } finally {
+      // A refused write (a colleague saved first) leaves their file unseen: the next scan reports it.
+      this.ownMetaWrites--;
+    }
   }
 
   async addStory(story: Story): Promise<Story> {
     this.assertWritable();
-    const r = await addStory(this.dir, story, { env: this.env, baseHash: this.metaHash });
-    this.meta = r.meta.meta;
-    this.metaHash = r.meta.hash;
-    this.stories.set(story.id, r.story.story);
-    this.hashes.set(story.id, r.story.hash);
-    await this.rememberStat(ISSUE_FILE);
-    await this.rememberStat(storyFile(story.id));
-    return r.story.story;
+    return this.writingMeta(async () => {
+      const r = await addStory(this.dir, story, { env: this.env, baseHash: this.metaHash });
+      this.meta = r.meta.meta;
+      this.metaHash = r.meta.hash;
+      this.stories.set(story.id, r.story.story);
+      this.hashes.set(story.id, r.story.hash);
+      await this.rememberStat(storyFile(story.id));
+      return r.story.story;
+    });
   }
 
   async importAsset(sourcePath: string, source = ''): Promise<ImportedAsset> {
     this.assertWritable();
-    const r = await importAsset(this.dir, sourcePath, { env: this.env, source });
-    await this.reloadMeta();
-    return r;
+    const { asset, added, written } = await this.writingMeta(() => importAsset(this.dir, sourcePath, { env: this.env, source }));
+    if (written) {
+      // The import adds to issue.json as it finds it on disk. Based on what this session had, the new file is
+      // this session's own change and is taken silently; based on a file a colleague saved meanwhile, it
+      // carries their change too, which is reported like any other.
+      const theirs = written.baseHash !== this.metaHash;
+      this.meta = written.meta;
+      this.metaHash = written.hash;
+      if (theirs) this.emit({ type: 'metaChanged', meta: written.meta });
+    }
+    return { asset, added };
   }
 
   private async maybeFullSnapshot(): Promise<void> {
@@ -449,7 +478,8 @@ export class IssueSession {
   private async scan(): Promise<void> {
     if (this.closed) return;
     const metaKey = await this.statKey(ISSUE_FILE);
-    if (metaKey !== this.statKeys.get(ISSUE_FILE)) {
+    // During this session's own write the file is left for writingMeta to account for.
+    if (this.ownMetaWrites === 0 && metaKey !== this.statKeys.get(ISSUE_FILE)) {
       this.statKeys.set(ISSUE_FILE, metaKey);
       await this.reloadMeta();
     }
@@ -471,7 +501,8 @@ export class IssueSession {
       return;
     }
     const hash = sha256(text);
-    if (hash === this.metaHash) return;
+    // A write of this session's own that began meanwhile: what was read may be it, not yet accounted for.
+    if (hash === this.metaHash || this.ownMetaWrites > 0) return;
     try {
       const { meta } = parseIssueMeta(text);
       this.meta = meta;

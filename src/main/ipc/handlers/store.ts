@@ -89,6 +89,8 @@ export async function deskSession(s: IssueSession): Promise<DeskSession> {
 export const storeHandlers: HandlerTable = {
   'issue:open': async (p) => deskSession(await openSession(p.path)),
   'issue:create': async (p) => {
+    // A relative path would land wherever the process happens to run: the form always sends a full one.
+    if (!path.isAbsolute(p.path)) throw new StoreError('invalid', p.path, '期刊文件夹须是完整路径');
     await createIssue(p.path, { paper: p.paper, date: p.date, pages: p.pages, size: p.size });
     return deskSession(await openSession(p.path));
   },

@@ -4,6 +4,7 @@ import { type DisplayPage } from '../../../core/display/types';
 import { type ExportFindingView, type ExportView } from '../../../preload/api';
 import { useI18n } from '../i18n/I18nProvider';
 import { yeban } from '../ipc/api';
+import { flushPendingDrafts } from '../app/pending-drafts';
 import { defaultOutput, exportPayload, initialForm, type ExportForm } from './export-form';
 import '../preflight/panels.css';
 
@@ -81,6 +82,7 @@ export function ExportDialog({ sessionId, screenPages, onShowFinding, onClose }:
     setResult(null);
     setProgress({ done: 0, total: 1, page: '', phase: 'saving' });
     setRunning(true);
+    await flushPendingDrafts();
     const r = await yeban().invoke('export:pdf', payload);
     setRunning(false);
     if (!r.ok) {

@@ -13,6 +13,7 @@ import {
   addFrame, deleteFrame, DRAWABLE_KINDS, placeStory, setFrameRect, storyOf, threadFrame, threadOf, unthreadFrame, type DrawableKind,
 } from './frame-ops';
 import { FrameOverlay } from './FrameOverlay';
+import { FrameProps } from './FrameProps';
 import { PhotoPlacer } from './PhotoPlacer';
 import { cellAt, moveRect, resizeRect } from './snap';
 import { type MetaEdits } from './useMetaEdits';
@@ -222,6 +223,7 @@ export function FrameEditor(props: FrameEditorProps) {
       </div>
       <div className="frame-body">
         <aside className="frame-stories" aria-label={t('frames.storyList')}>
+          {frame && <FrameProps meta={meta} pageId={pageId} frame={frame} edits={edits} readOnly={readOnly} />}
           <p className="frame-hint">{t('frames.dragHint')}</p>
           <ul>
             {meta.storyIds.map((id) => (

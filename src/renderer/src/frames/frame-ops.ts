@@ -76,7 +76,7 @@ export function threadOf(meta: IssueMeta, storyId: string): ThreadLink[] {
 }
 
 /** Numbers a story's text frames 0, 1, 2 … in the given order, leaving every other frame alone. */
-function renumber(meta: IssueMeta, storyId: string, order: readonly { pageId: string; frameId: string }[]): IssueMeta {
+export function renumber(meta: IssueMeta, storyId: string, order: readonly { pageId: string; frameId: string }[]): IssueMeta {
   const index = new Map(order.map((l, i) => [`${l.pageId}\n${l.frameId}`, i]));
   return {
     ...meta,
@@ -107,6 +107,7 @@ export function threadFrame(meta: IssueMeta, pageId: string, frameId: string, st
   const text: TextFrame = {
     id: frame.id, kind: 'text', col: frame.col, span: frame.span, line: frame.line, lines: frame.lines,
     storyId, columns: frame.kind === 'text' ? frame.columns : null, threadIndex: thread.length,
+    ...(frame.kind === 'text' && frame.wrap === false ? { wrap: false } : {}),
   };
   let next = withPage(meta, pageId, (p) => ({ ...p, frames: p.frames.map((f) => (f.id === frameId ? text : f)) }));
   if (previous) next = renumber(next, previous, threadOf(next, previous));

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { type Story } from '../../../core/model';
 import { type LockView } from '../../../preload/api';
 import { yeban } from '../ipc/api';
+import { registerDraftFlush } from '../app/pending-drafts';
 
 /** How long typing may run ahead of the autosave journal (the store journals within 2 s of `story:edit`). */
 const EDIT_DEBOUNCE_MS = 400;
@@ -45,14 +46,20 @@ export function useStorySession(sessionId: string, storyId: string, sessionReadO
   const onSavedRef = useRef(onSaved);
   onSavedRef.current = onSaved;
 
+  // The last story:edit sent: a flush with nothing new still waits for it (an export must not overtake it).
+  const sending = useRef<Promise<void>>(Promise.resolve());
   const flush = useCallback(async () => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     const next = pending.current;
     pending.current = null;
-    if (!next) return;
-    const r = await yeban().invoke('story:edit', { sessionId, story: next });
-    if (!r.ok) setSave({ state: 'failed', message: r.error.message });
+    if (!next) return sending.current;
+    const sent = sending.current.then(async () => {
+      const r = await yeban().invoke('story:edit', { sessionId, story: next });
+      if (!r.ok) setSave({ state: 'failed', message: r.error.message });
+    });
+    sending.current = sent.catch(() => undefined);
+    return sent;
   }, [sessionId]);
 
   useEffect(() => {
@@ -132,6 +139,9 @@ export function useStorySession(sessionId: string, storyId: string, sessionReadO
     },
     [sessionId, storyId, story],
   );
+
+  // Export saves the session's drafts first: it takes this editor's pending edit before it does.
+  useEffect(() => registerDraftFlush(flush), [flush]);
 
   // The native menu's 保存 (Ctrl+S) saves the story being edited, as its 保存 button does.
   const saveRef = useRef(saveNow);
