@@ -5,6 +5,7 @@ import type { FontRegistry, FontStyle } from '../fonts';
 import { bodyToParagraphs, type ComposerParagraph, type ComposerRun, type HouseSettings, type IssueMeta, type ParagraphStyle, type Story, type StyleCatalog } from '../model';
 import { runningHeadTexts } from './running-head';
 import type { SetLine, TextOptions, Typesetter } from './typesetter';
+import { setVerticalText, type VerticalLine } from './vertical-set';
 
 /** Suffix of the derived paragraph styles that continue a paragraph in a new column: no first-line indent. */
 const CONT = '~cont';
@@ -104,6 +105,13 @@ export class ComposeTypesetter implements Typesetter {
     let cache = this.caches.get('');
     if (!cache) this.caches.set('', (cache = new ComposeCache()));
     return cache.compose(p, width, { fonts: this.fonts, styles: this.styles, house: this.house, source: { storyId: '', field: 'label' } }).lines;
+  }
+
+  setVertical(text: string, styleId: string, opts: { readonly scaleY?: number } = {}): VerticalLine {
+    const rs = runStyle(paragraphStyle(this.styles, styleId), null, this.styles, this.house);
+    return setVerticalText(text, this.fonts, {
+      font: rs.font, size: rs.size, scaleX: rs.scaleX, scaleY: opts.scaleY !== undefined ? opts.scaleY / 100 : rs.scaleY, trackingEm: rs.trackingEm, color: rs.color,
+    });
   }
 
   faces(): Readonly<Record<string, FaceInfo>> {

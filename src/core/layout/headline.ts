@@ -6,9 +6,9 @@ import { placeLine } from './place';
 import type { SetLine, Typesetter } from './typesetter';
 
 /** 长体 steps tried, in percent, when a 主题 line is wider than its frame (TYPESETTING.md §5.4). */
-const CONDENSE_STEPS = [95, 90, 85, 80, 75, 70];
+export const CONDENSE_STEPS = [95, 90, 85, 80, 75, 70];
 
-interface HeadLine {
+export interface HeadLine {
   readonly text: string;
   readonly styleId: string;
   readonly field: StoryField;
@@ -16,7 +16,7 @@ interface HeadLine {
   readonly scalable: boolean;
 }
 
-function headLines(story: Story): HeadLine[] {
+export function headLines(story: Story): HeadLine[] {
   const out: HeadLine[] = [];
   const part = (lines: readonly string[], styleId: string, field: StoryField, scalable: boolean): void => {
     let base = 0;

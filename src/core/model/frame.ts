@@ -32,6 +32,12 @@ export const HeadlineFrameSchema = z.object({
   align: z.enum(['center', 'start']).default('center'),
   /** 长体 for the 主题, percent. */
   scaleX: z.number().min(25).max(100).default(100),
+  /**
+   * 竖题: 'vertical' sets each headline line as a column, top to bottom, columns right to left (a side
+   * headline). Absent = 'horizontal': files written before the field existed, and frames built in code,
+   * need no migration step (optional rather than defaulted so those literals stay valid).
+   */
+  orientation: z.enum(['horizontal', 'vertical']).optional(),
 });
 
 export const ImageFrameSchema = z.object({
