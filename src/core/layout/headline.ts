@@ -52,9 +52,17 @@ export function headlineBlock(grid: PageGrid, frame: HeadlineFrame, story: Story
     const band = bands[i]!;
     let set: SetLine | undefined;
     if (l.scalable) {
-      for (const scale of [frame.scaleX, ...CONDENSE_STEPS.filter((s) => s < frame.scaleX)]) {
-        set = ts.setText(l.text, l.styleId, width, { align, scaleX: scale, noBreak: true })[0];
-        if (!set || set.width <= width + 1e-6) break;
+      set = ts.setText(l.text, l.styleId, width, { align, scaleX: frame.scaleX, noBreak: true })[0];
+      if (set && set.width > width + 1e-6) {
+        // Advances scale with 长体, so no step above width / natural width can fit: start at the first below it.
+        const most = (frame.scaleX * width) / set.width;
+        const below = CONDENSE_STEPS.filter((s) => s < frame.scaleX);
+        const steps = below.filter((s) => s <= most + 1e-9);
+        // Too wide even at the narrowest step: set it there (the least overflow) and report it below.
+        for (const scale of steps.length > 0 ? steps : below.slice(-1)) {
+          set = ts.setText(l.text, l.styleId, width, { align, scaleX: scale, noBreak: true })[0];
+          if (!set || set.width <= width + 1e-6) break;
+        }
       }
     } else {
       set = ts.setText(l.text, l.styleId, width, { align, noBreak: true })[0];
