@@ -167,6 +167,19 @@ describe('fallbacks for a font without vert forms', () => {
     expect(b.x1).toBeCloseTo(10 - 0.039 * 20, 9); // as far from the right edge as it was from the left
   });
 
+  it('keeps a character no font draws flagged as missing (drawn as 〓, listed by preflight)', () => {
+    const flagging = {
+      ...fake,
+      glyph: (_: FontStyle, cp: number) => (cp === 0x20bb7 ? { face: 'f', gid: 1, advance: 1, missing: true } : { face: 'f', gid: cp, advance: 1 }),
+      face: () => { throw new Error('a missing glyph has no vertical form to look up'); },
+    } as unknown as FontRegistry;
+    const col = setVerticalText('\u{20bb7}', flagging, { font: { role: '标宋', weight: 900 }, size: 20, scaleX: 1, scaleY: 1, trackingEm: 0, color: K });
+    expect(col.glyphs).toHaveLength(1);
+    expect(col.glyphs[0]!.missing).toBe(true);
+    expect(col.glyphs[0]!.text).toBe('\u{20bb7}');
+    expect(col.height).toBe(20);
+  });
+
   it('turns brackets and the dash 90° about their origin; the dash is stretched to exactly 2 em', () => {
     const bracket = set.glyphs.find((g) => g.text === '（')!;
     expect(bracket.rotate).toBe(90);
