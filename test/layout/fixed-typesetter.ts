@@ -4,6 +4,8 @@
 import type { FaceInfo, GlyphItem } from '../../src/core/display/types';
 import { bodyToParagraphs, type ComposerParagraph, type Story } from '../../src/core/model';
 import type { SetLine, TextOptions, Typesetter } from '../../src/core/layout';
+import { verticalCells } from '../../src/core/layout/vertical-cells';
+import type { VerticalLine } from '../../src/core/layout/vertical-set';
 
 const K = { c: 0, m: 0, y: 0, k: 1 };
 export const EM = 9;
@@ -76,6 +78,25 @@ export class FixedTypesetter implements Typesetter {
       out.push(setChars(slice, size, scale, x0, '', styleId === 'banner' ? 'fixed-bold' : 'fixed'));
     }
     return out;
+  }
+
+  /** Vertical columns: every cell one em of the style's size; a sideways run is one em per character. */
+  setVertical(text: string, styleId: string, opts: { scaleY?: number } = {}): VerticalLine {
+    const size = this.styleSize(styleId);
+    const sy = (opts.scaleY ?? 100) / 100;
+    const glyphs: GlyphItem[] = [];
+    let y = 0;
+    for (const c of verticalCells(text)) {
+      const len = c.kind === 'sideways' ? [...c.text].length : c.kind === 'space' && c.text === ' ' ? 0.5 : 1;
+      if (c.kind !== 'space') {
+        glyphs.push({
+          kind: 'glyph', face: 'fixed', gid: c.text.codePointAt(0)!, x: -size / 2, y: y + 0.88 * size * sy, advance: size, size, scaleX: 1,
+          ...(sy !== 1 ? { scaleY: sy } : {}), color: K, text: c.text, src: { storyId: '', field: 'label', offset: c.offset, length: c.text.length },
+        });
+      }
+      y += len * size * sy;
+    }
+    return { glyphs, height: y, size, width: size };
   }
 
   faces(): Readonly<Record<string, FaceInfo>> {

@@ -11,7 +11,7 @@ function itemLine(page: DisplayPage, it: DisplayItem): string {
   switch (it.kind) {
     case 'glyph': {
       const f = page.faces[it.face];
-      return `g|${f ? `${f.file}#${f.psName}` : it.face}|${it.gid}|${n(it.x)}|${n(it.y)}|${n(it.size)}|${n(it.scaleX)}|${n(it.scaleY)}|${c(it.color)}|${it.text}|${it.missing ? 1 : 0}`;
+      return `g|${f ? `${f.file}#${f.psName}` : it.face}|${it.gid}|${n(it.x)}|${n(it.y)}|${n(it.size)}|${n(it.scaleX)}|${n(it.scaleY)}|${c(it.color)}|${it.text}|${it.missing ? 1 : 0}${it.rotate ? `|r${it.rotate}` : ''}`;
     }
     case 'rule':
       return `l|${n(it.x1)}|${n(it.y1)}|${n(it.x2)}|${n(it.y2)}|${n(it.width)}|${it.style}|${c(it.color)}`;

@@ -54,6 +54,11 @@ export interface GlyphItem {
   readonly src: SourceRef | null;
   /** Set for characters no font could draw: drawn as 〓 in the flag colour, listed by preflight. */
   readonly missing?: true;
+  /**
+   * 90 = turned a quarter clockwise about (x, y): the glyph's advance runs down the page and its top faces
+   * right (brackets, `——` and Latin words in a vertical headline whose font has no `vert` form for them).
+   */
+  readonly rotate?: 90;
 }
 
 export type RuleStyle = 'solid' | 'dotted' | 'dashed';

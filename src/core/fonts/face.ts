@@ -25,6 +25,7 @@ export class Face {
   readonly psName: string;
   private readonly glyphs = new Map<number, FaceGlyph | null>();
   private readonly paths = new Map<number, string>();
+  private readonly verts = new Map<number, number | null>();
   private dash: DashLigature | null | undefined;
 
   constructor(
@@ -86,6 +87,22 @@ export class Face {
       }
     }
     return this.dash;
+  }
+
+  /**
+   * The glyph the font's `vert` GSUB feature draws for a code point in vertical text (Noto: `，。、` moved to
+   * the upper right, brackets turned), or null when the font has no vertical form for it.
+   */
+  verticalGlyph(cp: number): number | null {
+    let v = this.verts.get(cp);
+    if (v === undefined) {
+      const ch = String.fromCodePoint(cp);
+      const h = this.font.layout(ch).glyphs;
+      const vg = this.font.layout(ch, ['vert']).glyphs;
+      v = h.length === 1 && vg.length === 1 && vg[0]!.id !== 0 && vg[0]!.id !== h[0]!.id ? vg[0]!.id : null;
+      this.verts.set(cp, v);
+    }
+    return v;
   }
 
   /** SVG path data of a glyph in font units, y up as in the font: draw with scale(size/upm, -size/upm). */

@@ -5,6 +5,10 @@ import type { FontRegistry, FontStyle } from '../fonts';
 import { bodyToParagraphs, type ComposerParagraph, type ComposerRun, type HouseSettings, type IssueMeta, type ParagraphStyle, type Story, type StyleCatalog } from '../model';
 import { runningHeadTexts } from './running-head';
 import type { SetLine, TextOptions, Typesetter } from './typesetter';
+import { setVerticalText, type VerticalLine } from './vertical-set';
+
+/** Short texts remembered between clears; far more than an issue's headlines, captions and jump lines. */
+const TEXT_MEMO_LIMIT = 20_000;
 
 /** Suffix of the derived paragraph styles that continue a paragraph in a new column: no first-line indent. */
 const CONT = '~cont';
@@ -39,6 +43,8 @@ export class ComposeTypesetter implements Typesetter {
   /** Lines already handed out per paragraph object, by start offset and measure: the flow asks again while
    *  balancing columns and after jump lines move, and a Map read beats rebuilding the composer's key. */
   private lines = new WeakMap<ComposerParagraph, Map<string, readonly SetLine[]>>();
+  /** Short texts already set, by text, style, measure and options (cleared with the rest for a cold run). */
+  private readonly texts = new Map<string, readonly SetLine[]>();
 
   constructor(
     private readonly fonts: FontRegistry,
@@ -52,6 +58,7 @@ export class ComposeTypesetter implements Typesetter {
   clear(): void {
     this.caches.clear();
     this.lines = new WeakMap();
+    this.texts.clear();
   }
 
   paragraphs(story: Story): readonly ComposerParagraph[] {
@@ -87,6 +94,18 @@ export class ComposeTypesetter implements Typesetter {
   }
 
   setText(text: string, styleId: string, width: number, opts: TextOptions = {}): readonly SetLine[] {
+    // Jump lines, 版次 and 版名 repeat page after page at the same measure: set each once per layout pass.
+    const key = `${styleId}|${width}|${opts.align ?? ''}|${opts.scaleX ?? ''}|${opts.charStyle ?? ''}|${opts.noBreak ? 1 : 0}|${text}`;
+    let lines = this.texts.get(key);
+    if (!lines) {
+      lines = this.setTextUncached(text, styleId, width, opts);
+      if (this.texts.size >= TEXT_MEMO_LIMIT) this.texts.clear(); // a long session of headline edits stays bounded
+      this.texts.set(key, lines);
+    }
+    return lines;
+  }
+
+  private setTextUncached(text: string, styleId: string, width: number, opts: TextOptions): readonly SetLine[] {
     const para = paragraphStyle(this.styles, styleId);
     const run = { styleId: opts.charStyle, bold: false };
     const rs = runStyle(para, run, this.styles, this.house);
@@ -104,6 +123,13 @@ export class ComposeTypesetter implements Typesetter {
     let cache = this.caches.get('');
     if (!cache) this.caches.set('', (cache = new ComposeCache()));
     return cache.compose(p, width, { fonts: this.fonts, styles: this.styles, house: this.house, source: { storyId: '', field: 'label' } }).lines;
+  }
+
+  setVertical(text: string, styleId: string, opts: { readonly scaleY?: number } = {}): VerticalLine {
+    const rs = runStyle(paragraphStyle(this.styles, styleId), null, this.styles, this.house);
+    return setVerticalText(text, this.fonts, {
+      font: rs.font, size: rs.size, scaleX: rs.scaleX, scaleY: opts.scaleY !== undefined ? opts.scaleY / 100 : rs.scaleY, trackingEm: rs.trackingEm, color: rs.color,
+    });
   }
 
   faces(): Readonly<Record<string, FaceInfo>> {

@@ -4,6 +4,7 @@ import { blockRect } from './block';
 import { boxBlock, titleBandLines } from './box';
 import { gridProblem, gridRect, pageGrid, type PageGrid } from './grid';
 import { headlineBlock } from './headline';
+import { verticalHeadlineBlock } from './headline-vertical';
 import { imageBlock } from './image';
 import { insetOf, pageObstacles } from './obstacles';
 import type { LayoutReport, MissingPhoto, PageReport, StoryFit } from './report';
@@ -153,7 +154,7 @@ export class LayoutEngine {
             const story = stories.get(f.storyId);
             if (!story) break;
             const b = this.cachedBlock(`head:${page.id}:${f.id}`, [f, inset], story, () => {
-              const r = headlineBlock(grid, f, story, this.ts, inset);
+              const r = (f.orientation === 'vertical' ? verticalHeadlineBlock : headlineBlock)(grid, f, story, this.ts, inset);
               return { items: r.glyphs, problems: r.problems };
             });
             type.push(...b.items);

@@ -6,9 +6,9 @@ import { placeLine } from './place';
 import type { SetLine, Typesetter } from './typesetter';
 
 /** 长体 steps tried, in percent, when a 主题 line is wider than its frame (TYPESETTING.md §5.4). */
-const CONDENSE_STEPS = [95, 90, 85, 80, 75, 70];
+export const CONDENSE_STEPS = [95, 90, 85, 80, 75, 70];
 
-interface HeadLine {
+export interface HeadLine {
   readonly text: string;
   readonly styleId: string;
   readonly field: StoryField;
@@ -16,7 +16,7 @@ interface HeadLine {
   readonly scalable: boolean;
 }
 
-function headLines(story: Story, mainStyle: string, parts: HeadlineFrame['parts']): HeadLine[] {
+export function headLines(story: Story, mainStyle: string, parts: HeadlineFrame['parts']): HeadLine[] {
   const out: HeadLine[] = [];
   const part = (lines: readonly string[], styleId: string, field: StoryField, scalable: boolean): void => {
     let base = 0;
@@ -52,9 +52,17 @@ export function headlineBlock(grid: PageGrid, frame: HeadlineFrame, story: Story
     const band = bands[i]!;
     let set: SetLine | undefined;
     if (l.scalable) {
-      for (const scale of [frame.scaleX, ...CONDENSE_STEPS.filter((s) => s < frame.scaleX)]) {
-        set = ts.setText(l.text, l.styleId, width, { align, scaleX: scale, noBreak: true })[0];
-        if (!set || set.width <= width + 1e-6) break;
+      set = ts.setText(l.text, l.styleId, width, { align, scaleX: frame.scaleX, noBreak: true })[0];
+      if (set && set.width > width + 1e-6) {
+        // Advances scale with 长体, so no step above width / natural width can fit: start at the first below it.
+        const most = (frame.scaleX * width) / set.width;
+        const below = CONDENSE_STEPS.filter((s) => s < frame.scaleX);
+        const steps = below.filter((s) => s <= most + 1e-9);
+        // Too wide even at the narrowest step: set it there (the least overflow) and report it below.
+        for (const scale of steps.length > 0 ? steps : below.slice(-1)) {
+          set = ts.setText(l.text, l.styleId, width, { align, scaleX: scale, noBreak: true })[0];
+          if (!set || set.width <= width + 1e-6) break;
+        }
       }
     } else {
       set = ts.setText(l.text, l.styleId, width, { align, noBreak: true })[0];

@@ -219,17 +219,13 @@ function finish(grid: PageGrid, story: Story, frames: readonly ThreadFrame[], ts
   const glyphs = new Map<number, GlyphItem[]>();
   const missing = new Set<string>();
   const faces = new Map<number, Set<string>>();
+  const jump = { storyId: story.id, field: 'jump' as const };
   for (const p of placed) {
     let used = faces.get(p.slot.pageIndex);
     if (!used) faces.set(p.slot.pageIndex, (used = new Set()));
-    let last = '';
-    for (const g of p.line.glyphs) {
-      if (g.missing) missing.add(g.text);
-      if (g.face !== last) used.add((last = g.face));
-    }
     let list = glyphs.get(p.slot.pageIndex);
     if (!list) glyphs.set(p.slot.pageIndex, (list = []));
-    placeLine(p.line, p.slot.x, p.baseline, p.kind === 'body' ? null : { storyId: story.id, field: 'jump' }, list);
+    placeLine(p.line, p.slot.x, p.baseline, p.kind === 'body' ? null : jump, list, { faces: used, missing });
   }
 
   const fits: FrameFit[] = frames.map((f) => {

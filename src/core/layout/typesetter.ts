@@ -1,5 +1,6 @@
 import type { FaceInfo, GlyphItem } from '../display/types';
 import type { ComposerParagraph, Story } from '../model';
+import type { VerticalLine } from './vertical-set';
 
 // The seam between layout and the composer. Layout asks for lines at a measure and places them; it never
 // measures text itself. ComposeTypesetter (compose-typesetter.ts) implements this over src/core/compose;
@@ -44,6 +45,11 @@ export interface Typesetter {
   keepWithNext(styleId: string): number;
   /** Sets a short text (headline line, caption, running head, jump line) in a paragraph style. */
   setText(text: string, styleId: string, width: number, opts?: TextOptions): readonly SetLine[];
+  /**
+   * Sets a short text as one vertical column (竖题) in a paragraph style: glyph x from the column's centre
+   * line, y from its top. `scaleY` (percent) condenses along the column.
+   */
+  setVertical(text: string, styleId: string, opts?: { readonly scaleY?: number }): VerticalLine;
   /** Faces used so far, for DisplayPage.faces. */
   faces(): Readonly<Record<string, FaceInfo>>;
 }

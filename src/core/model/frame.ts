@@ -38,6 +38,12 @@ export const HeadlineFrameSchema = z.object({
   style: z.string().min(1).optional(),
   /** The parts this block shows (absent: all; the interview byline goes with the 主题). A jump page's block may carry the 主题 only. */
   parts: z.object({ kicker: z.boolean(), main: z.boolean(), sub: z.boolean() }).strict().optional(),
+  /**
+   * 竖题: 'vertical' sets each headline line as a column, top to bottom, columns right to left (a side
+   * headline). Absent = 'horizontal': files written before the field existed, and frames built in code,
+   * need no migration step (optional rather than defaulted so those literals stay valid).
+   */
+  orientation: z.enum(['horizontal', 'vertical']).optional(),
 });
 
 export const ImageFrameSchema = z.object({

@@ -82,7 +82,9 @@ class Writer {
     this.setFill(first.color);
     const hx = first.size * first.scaleX;
     const vy = first.size * (first.scaleY ?? 1);
-    this.op(`${num(hx)} 0 0 ${num(vy)} ${num(first.x)} ${num(this.height - first.y)} Tm`);
+    // A turned glyph (竖题) is always a run of its own: advance down the page, its top facing right.
+    const m = first.rotate === 90 ? `0 ${num(-hx)} ${num(vy)} 0` : `${num(hx)} 0 0 ${num(vy)}`;
+    this.op(`${m} ${num(first.x)} ${num(this.height - first.y)} Tm`);
     let tj = '[';
     let hex = '';
     let pen = first.x;
@@ -157,6 +159,8 @@ function sameRun(a: GlyphItem, b: GlyphItem, pen: number, res: ContentResources)
     a.size === b.size &&
     a.scaleX === b.scaleX &&
     (a.scaleY ?? 1) === (b.scaleY ?? 1) &&
+    !a.rotate &&
+    !b.rotate &&
     Math.abs(a.y - b.y) < 1e-6 &&
     a.color.c === b.color.c &&
     a.color.m === b.color.m &&

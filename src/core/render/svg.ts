@@ -64,7 +64,9 @@ export function renderSvg(page: DisplayPage, opts: SvgOptions): string {
     const s = g.size / face.unitsPerEm;
     const a = s * g.scaleX;
     const d = -s * (g.scaleY ?? 1);
-    body.push(`<use href="#${id}" transform="matrix(${fmtScale(a)} 0 0 ${fmtScale(d)} ${fmt(g.x)} ${fmt(g.y)})" fill="${cmykToHex(g.color)}"/>`);
+    // Turned 90° clockwise about (x, y): the advance runs down the page, the glyph's top faces right.
+    const m = g.rotate === 90 ? `0 ${fmtScale(a)} ${fmtScale(-d)} 0` : `${fmtScale(a)} 0 0 ${fmtScale(d)}`;
+    body.push(`<use href="#${id}" transform="matrix(${m} ${fmt(g.x)} ${fmt(g.y)})" fill="${cmykToHex(g.color)}"/>`);
   };
 
   const rule = (r: RuleItem): void => {
