@@ -3,7 +3,7 @@ import { pageGrid, pageObstacles } from '../../src/core/layout';
 import { type HeadlineFrame, type ImageFrame, type IssueMeta, type TextFrame } from '../../src/core/model';
 import { addFrame, checkMeta, EditRefused, findFrame, threadOf } from '../../src/renderer/src/frames/frame-ops';
 import {
-  maxColumns, moveInThread, partsOf, setHeadlineParts, setImageProps, setTextColumns, setTextWrap, threadPosition, wrapsText,
+  maxColumns, moveInThread, partsOf, setHeadlineOrientation, setHeadlineParts, setImageProps, setTextColumns, setTextWrap, threadPosition, wrapsText,
 } from '../../src/renderer/src/frames/frame-props';
 import { emptyStack, record, redo, undo } from '../../src/renderer/src/frames/undo-stack';
 import { sampleMeta } from './frames-fixture';
@@ -105,6 +105,26 @@ describe('frame properties', () => {
     expect(await fields(sample.meta)).toEqual(['headline', 'kicker', 'subtitle']);
     const noKicker = setHeadlineParts(sample.meta, PAGE, id, { kicker: false });
     expect(await fields(noKicker)).toEqual(['headline', 'subtitle']);
+  }, 60_000);
+
+  it('sets a headline block vertical (竖题) and back; the layout turns its lines into columns', async () => {
+    const sample = await openSample();
+    const id = '01-headline-zhaoshang-yinqiang';
+    const vertical = ok(setHeadlineOrientation(sample.meta, PAGE, id, 'vertical'));
+    expect((findFrame(vertical, PAGE, id) as HeadlineFrame).orientation).toBe('vertical');
+    expect(setHeadlineOrientation(vertical, PAGE, id, 'vertical')).toBe(vertical);
+    expect('orientation' in findFrame(setHeadlineOrientation(vertical, PAGE, id, 'horizontal'), PAGE, id)).toBe(false);
+    expect(refusal(() => setHeadlineOrientation(sample.meta, PAGE, '15-image-tupian-leifeng', 'vertical'))).toMatch(/不是标题框/);
+    // Horizontal: the 主题's glyphs share one baseline; vertical: one x, going down the column.
+    const mainGlyphs = async (m: IssueMeta) => {
+      const r = await layOut(m, sample.stories);
+      return r.display.pages[0]!.items.flatMap((i) => (i.kind === 'glyph' && i.src?.storyId === 'zhaoshang-yinqiang' && i.src.field === 'headline' ? [i] : []));
+    };
+    const across = await mainGlyphs(sample.meta);
+    expect(new Set(across.map((g) => g.y.toFixed(2))).size).toBe(1);
+    const down = await mainGlyphs(vertical);
+    expect(down.length).toBe(across.length);
+    expect(new Set(down.map((g) => g.y.toFixed(2))).size).toBeGreaterThan(down.length / 2);
   }, 60_000);
 
   it('moves a text frame earlier or later in its story’s thread, and says where it stands', () => {

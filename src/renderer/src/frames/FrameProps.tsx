@@ -1,7 +1,7 @@
 import { type Frame, type IssueMeta } from '../../../core/model';
 import { useI18n } from '../i18n/I18nProvider';
 import {
-  MAX_STANDOFF, maxColumns, moveInThread, partsOf, setHeadlineParts, setImageProps, setTextColumns, setTextWrap, threadPosition, wrapsText,
+  MAX_STANDOFF, maxColumns, moveInThread, partsOf, setHeadlineOrientation, setHeadlineParts, setImageProps, setTextColumns, setTextWrap, threadPosition, wrapsText,
   type HeadlineParts,
 } from './frame-props';
 import { type MetaEdits } from './useMetaEdits';
@@ -105,15 +105,27 @@ export function FrameProps({ meta, pageId, frame, edits, readOnly }: { meta: Iss
   } else if (frame.kind === 'headline') {
     const parts = partsOf(frame);
     body = (
-      <fieldset className="frame-props-parts">
-        <legend>{t('frames.props.parts')}</legend>
-        {PARTS.map(({ part, key }) => (
-          <label key={part} className="frame-props-check">
-            <input type="checkbox" checked={parts[part]} disabled={readOnly} onChange={(e) => apply((m) => setHeadlineParts(m, pageId, frame.id, { [part]: e.target.checked }))} />
-            {t(key)}
-          </label>
-        ))}
-      </fieldset>
+      <>
+        <label>
+          {t('frames.props.orientation')}
+          <select
+            value={frame.orientation ?? 'horizontal'} disabled={readOnly} data-testid="frame-orientation"
+            onChange={(e) => apply((m) => setHeadlineOrientation(m, pageId, frame.id, e.target.value === 'vertical' ? 'vertical' : 'horizontal'))}
+          >
+            <option value="horizontal">{t('frames.props.horizontal')}</option>
+            <option value="vertical">{t('frames.props.vertical')}</option>
+          </select>
+        </label>
+        <fieldset className="frame-props-parts">
+          <legend>{t('frames.props.parts')}</legend>
+          {PARTS.map(({ part, key }) => (
+            <label key={part} className="frame-props-check">
+              <input type="checkbox" checked={parts[part]} disabled={readOnly} onChange={(e) => apply((m) => setHeadlineParts(m, pageId, frame.id, { [part]: e.target.checked }))} />
+              {t(key)}
+            </label>
+          ))}
+        </fieldset>
+      </>
     );
   }
   if (!body) return null;

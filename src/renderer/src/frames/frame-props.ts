@@ -92,6 +92,16 @@ export function setHeadlineParts(meta: IssueMeta, pageId: string, frameId: strin
   });
 }
 
+/** 横排 or 竖排 (a side headline set in columns, top to bottom). */
+export function setHeadlineOrientation(meta: IssueMeta, pageId: string, frameId: string, orientation: 'horizontal' | 'vertical'): IssueMeta {
+  return replaceFrame(meta, pageId, frameId, 'headline', (f) => {
+    if ((f.orientation ?? 'horizontal') === orientation) return f;
+    const next: HeadlineFrame = { ...f, orientation };
+    if (orientation === 'horizontal') delete next.orientation;
+    return next;
+  });
+}
+
 /** Where a text frame stands in its story's thread: 1-based position and the thread's length. */
 export function threadPosition(meta: IssueMeta, pageId: string, frameId: string): { at: number; of: number } | null {
   const f = findFrame(meta, pageId, frameId);
