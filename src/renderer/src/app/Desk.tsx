@@ -7,6 +7,7 @@ import { BudgetTable } from '../budget/BudgetTable';
 import { type BudgetRow } from '../budget/budget-view';
 import { useI18n } from '../i18n/I18nProvider';
 import { yeban } from '../ipc/api';
+import { type StoryCaret } from '../editor/caret';
 import { copyfitOf, type Copyfit } from '../layout/copyfit';
 import { PageStrip } from '../layout/PageStrip';
 import { PageView } from '../layout/PageView';
@@ -50,6 +51,8 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
   const [openId, setOpenId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [pageIndex, setPageIndex] = useState(0);
+  // Where a click on the page view asked for the caret, for the story it opened.
+  const [caret, setCaret] = useState<(StoryCaret & { storyId: string }) | null>(null);
   const meta = opened.issue;
   const sessionId = opened.sessionId;
 
@@ -240,6 +243,7 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
                 void refreshBudget();
               }}
               onClose={() => setOpenId(null)}
+              caret={caret?.storyId === openId ? caret : null}
             />
           )}
         </div>
@@ -284,6 +288,7 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
                 pictures={pictures.hrefs}
                 onStoryClick={(hit) => {
                   setOpenId(hit.storyId);
+                  setCaret(hit.source ? { storyId: hit.storyId, ...hit.source, seq: (caret?.seq ?? 0) + 1 } : null);
                   setTab('writing');
                 }}
               />

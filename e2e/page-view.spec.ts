@@ -1,0 +1,108 @@
+import path from 'node:path';
+import { test, expect } from './host/fixtures';
+import { type DisplayPage, type GlyphItem } from '../src/core/display/types';
+import { bodyPlainText } from '../src/core/model/compose-input';
+import { SAMPLE_ISSUE_FOLDER } from '../src/main/app/paths';
+import { layOutIssueFolder } from '../src/main/services/layout-issue';
+import { openIssue } from '../src/main/store';
+import { type Page } from '@playwright/test';
+
+// The page view on a copy of the sample issue: a click on a character opens its story with the caret there.
+
+const STORY = 'zhongda-xiangmu';
+
+/** Page 07 of the sample copy as the main process lays it out (the same display list the screen draws). */
+async function samplePage(dir: string): Promise<DisplayPage> {
+  const laid = await layOutIssueFolder(dir);
+  return laid.result.display.pages.find((p) => p.number === '07')!;
+}
+
+/** Clicks a glyph of the page view, on its left (`side` 0.25) or right (0.75) half. */
+async function clickGlyph(page: Page, dp: DisplayPage, g: GlyphItem, side: number): Promise<void> {
+  const box = (await page.getByTestId('page-sheet').boundingBox())!;
+  const k = box.width / dp.width;
+  await page.mouse.click(box.x + (g.x + g.advance * side) * k, box.y + (g.y - 0.4 * g.size) * k);
+}
+
+async function showPage(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: '版面' }).click();
+  await expect(page.getByTestId('page-sheet')).toHaveAttribute('data-page', '07', { timeout: 45_000 });
+  // 200 %: one character is several pixels wide, so the click lands on the one meant.
+  await page.getByRole('button', { name: '200%' }).click();
+}
+
+test('a click on a body character opens the story with the caret at it; typing lands there in the saved story', async ({ app }) => {
+  const { page, documentsDir } = app;
+  const dir = path.join(documentsDir, SAMPLE_ISSUE_FOLDER);
+  // The app copies the sample issue on first launch: it is on disk once its page is shown.
+  await showPage(page);
+  const story = (await openIssue(dir, { readOnly: true })).stories[STORY]!;
+  const plain = bodyPlainText(story.body);
+  const dp = await samplePage(dir);
+  // A character in the middle of the story's third paragraph (past the 电头 and two paragraph breaks).
+  const third = plain.split('\n').slice(0, 2).join('\n').length + 1;
+  const g = dp.items.find((it): it is GlyphItem => it.kind === 'glyph' && it.src?.storyId === STORY && it.src.field === 'body' && it.src.offset === third + 6)!;
+  expect(g, 'the sample page draws that character').toBeTruthy();
+  expect(g.text).toBe(plain[third + 6]);
+
+  const sheet = page.getByTestId('page-sheet');
+  const box = (await sheet.boundingBox())!;
+  const k = box.width / dp.width;
+  // Bring the glyph into the scrolled view before clicking it.
+  await page.locator('.page-scroll').evaluate((el, at) => el.scrollTo(at.x - 200, at.y - 200), { x: g.x * k, y: g.y * k });
+  await clickGlyph(page, dp, g, 0.25);
+
+  await expect(page.getByRole('region', { name: '稿件编辑' })).toHaveAttribute('data-story-id', STORY);
+  const editor = page.getByTestId('story-editor-content');
+  await expect(editor).toBeFocused();
+  const caret = () =>
+    editor.evaluate((root) => {
+      const sel = window.getSelection()!;
+      const range = document.createRange();
+      range.setStart(root, 0);
+      range.setEnd(sel.anchorNode!, sel.anchorOffset);
+      const rect = sel.getRangeAt(0).getBoundingClientRect();
+      return { collapsed: sel.isCollapsed, before: range.toString(), visible: rect.top >= 0 && rect.bottom <= window.innerHeight };
+    });
+  // The text of that paragraph up to the clicked character, and the caret scrolled into view.
+  await expect.poll(async () => (await caret()).before.endsWith(plain.slice(third, third + 6))).toBe(true);
+  const at = await caret();
+  expect(at.collapsed).toBe(true);
+  expect(at.visible).toBe(true);
+
+  await page.keyboard.insertText('夜');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByTestId('story-save-state')).toContainText('已保存');
+  const saved = (await openIssue(dir, { readOnly: true })).stories[STORY]!;
+  expect(bodyPlainText(saved.body)).toBe(plain.slice(0, third + 6) + '夜' + plain.slice(third + 6));
+
+  // The right half of a character puts the caret after it.
+  await showPage(page);
+  const next = dp.items.find((it): it is GlyphItem => it.kind === 'glyph' && it.src?.storyId === STORY && it.src.field === 'body' && it.src.offset === third + 2)!;
+  await page.locator('.page-scroll').evaluate((el, at) => el.scrollTo(at.x - 200, at.y - 200), { x: next.x * k, y: next.y * k });
+  await clickGlyph(page, dp, next, 0.75);
+  await expect(editor).toBeFocused();
+  await expect.poll(async () => (await caret()).before.endsWith(plain.slice(third, third + 3))).toBe(true);
+});
+
+test('a click on a headline character puts the caret in that headline field', async ({ app }) => {
+  const { page, documentsDir } = app;
+  const dir = path.join(documentsDir, SAMPLE_ISSUE_FOLDER);
+  await showPage(page);
+  const dp = await samplePage(dir);
+  const g = dp.items.find((it): it is GlyphItem => it.kind === 'glyph' && it.src?.storyId === STORY && it.src.field === 'headline' && it.src.offset === 2)!;
+  expect(g, 'the sample story has a 主题 on the page').toBeTruthy();
+  const story = (await openIssue(dir, { readOnly: true })).stories[STORY]!;
+  const main = story.headline.main.join('\n');
+
+  const box = (await page.getByTestId('page-sheet').boundingBox())!;
+  const k = box.width / dp.width;
+  await page.locator('.page-scroll').evaluate((el, at) => el.scrollTo(at.x - 200, at.y - 200), { x: g.x * k, y: g.y * k });
+  await clickGlyph(page, dp, g, 0.75);
+
+  const field = page.getByTestId('story-headline-main');
+  await expect(field).toBeFocused();
+  expect(await field.evaluate((el: HTMLTextAreaElement) => [el.selectionStart, el.selectionEnd])).toEqual([3, 3]);
+  await page.keyboard.insertText('夜');
+  await expect(field).toHaveValue(main.slice(0, 3) + '夜' + main.slice(3));
+});
