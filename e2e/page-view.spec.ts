@@ -106,3 +106,44 @@ test('a click on a headline character puts the caret in that headline field', as
   await page.keyboard.insertText('夜');
   await expect(field).toHaveValue(main.slice(0, 3) + '夜' + main.slice(3));
 });
+
+test('typing redraws only the edited story on the page beside the editor', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: '聚力重点招大引强', exact: true }).click();
+  const preview = page.getByRole('complementary', { name: '本稿所在版面' });
+  const svg = preview.locator('svg[data-page-svg]');
+  await expect(svg).toBeVisible({ timeout: 45_000 });
+  const storyId = (await page.getByRole('region', { name: '稿件编辑' }).getAttribute('data-story-id'))!;
+  // Every story on the page is its own run; the page has more than this one.
+  const owners = await svg.evaluate((el) => [...new Set([...el.querySelectorAll('g[data-owner]')].map((g) => g.getAttribute('data-owner')))]);
+  expect(owners).toContain(storyId);
+  expect(owners.length).toBeGreaterThan(3);
+
+  // Watch every change under the page's SVG, by the run (story) it happens in.
+  await svg.evaluate((el) => {
+    const w = window as unknown as { __changes: { owner: string | null; inDefs: boolean; added: number }[] };
+    w.__changes = [];
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const node = r.target instanceof Element ? r.target : r.target.parentElement;
+        w.__changes.push({ owner: node?.closest('g[data-owner]')?.getAttribute('data-owner') ?? node?.getAttribute('data-story') ?? null, inDefs: !!node?.closest('defs'), added: r.addedNodes.length });
+      }
+    }).observe(el, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  const uses = await svg.evaluate((el) => el.querySelectorAll('use').length);
+
+  const editor = page.getByTestId('story-editor-content');
+  await editor.locator('p').nth(1).click();
+  await page.keyboard.press('End');
+  await page.keyboard.insertText('新增一句话。');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __changes: unknown[] }).__changes.length)).toBeGreaterThan(0);
+  // Let the layout settle, then look at what was touched.
+  await page.waitForTimeout(500);
+  const changes = await page.evaluate(() => (window as unknown as { __changes: { owner: string | null; inDefs: boolean; added: number }[] }).__changes);
+  const touched = new Set(changes.filter((c) => !c.inDefs).map((c) => c.owner));
+  // Only the edited story's runs were redrawn (a new glyph may add its outline to <defs>); the <svg> itself,
+  // the other stories and the page furniture kept their nodes.
+  expect([...touched]).toEqual([storyId]);
+  const added = changes.filter((c) => !c.inDefs).reduce((n, c) => n + c.added, 0);
+  expect(added).toBeLessThan(uses / 4);
+});

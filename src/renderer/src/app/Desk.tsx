@@ -10,6 +10,7 @@ import { yeban } from '../ipc/api';
 import { type StoryCaret } from '../editor/caret';
 import { copyfitOf, type Copyfit } from '../layout/copyfit';
 import { PageStrip } from '../layout/PageStrip';
+import { type PageHit } from '../layout/hit-test';
 import { PageView } from '../layout/PageView';
 import { useDeskLayout } from '../layout/useDeskLayout';
 import { usePagePictures } from '../layout/usePagePictures';
@@ -146,7 +147,16 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
   // The page 改版 edits, by id: after a page is added or moved the laid-out pages catch up a moment later.
   const editIndex = Math.min(pageIndex, meta.pages.length - 1);
   const editPage = pages.find((p) => p.pageId === meta.pages[editIndex]?.id);
-  const pictures = usePagePictures(sessionId, tab === 'layout' ? pages : NO_PAGES);
+  // On the writing desk, the page of the open story beside the editor: every keystroke shows on it.
+  const storyPageId = openId ? meta.pages.find((p) => p.frames.some((f) => 'storyId' in f && f.storyId === openId))?.id : undefined;
+  const storyPage = storyPageId ? pages.find((p) => p.pageId === storyPageId) : undefined;
+  const shownPages = useMemo(() => (tab === 'layout' ? pages : storyPage ? [storyPage] : NO_PAGES), [tab, pages, storyPage]);
+  const pictures = usePagePictures(sessionId, shownPages);
+  const openAt = (hit: PageHit) => {
+    setOpenId(hit.storyId);
+    setCaret(hit.source ? { storyId: hit.storyId, ...hit.source, seq: (caret?.seq ?? 0) + 1 } : null);
+    setTab('writing');
+  };
 
   return (
     <>
@@ -217,7 +227,7 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
         </div>
       )}
       {tab === 'writing' ? (
-        <div className={openId ? 'writing-desk with-story' : 'writing-desk'}>
+        <div className={openId ? (storyPage && layout.fonts ? 'writing-desk with-story with-page' : 'writing-desk with-story') : 'writing-desk'}>
           <div className="writing-budget">
             <div className="budget-actions">
               {!opened.readOnly && !creating && (
@@ -245,6 +255,11 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
               onClose={() => setOpenId(null)}
               caret={caret?.storyId === openId ? caret : null}
             />
+          )}
+          {openId && storyPage && layout.fonts && (
+            <aside className="writing-page" aria-label={t('page.ofStory')}>
+              <PageView page={storyPage} fonts={layout.fonts} pictures={pictures.hrefs} onStoryClick={openAt} />
+            </aside>
           )}
         </div>
       ) : (
@@ -286,11 +301,7 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
                 page={page}
                 fonts={layout.fonts}
                 pictures={pictures.hrefs}
-                onStoryClick={(hit) => {
-                  setOpenId(hit.storyId);
-                  setCaret(hit.source ? { storyId: hit.storyId, ...hit.source, seq: (caret?.seq ?? 0) + 1 } : null);
-                  setTab('writing');
-                }}
+                onStoryClick={openAt}
               />
             ) : layout.result ? (
               meta.pages.length === 0 && <p className="app-status">{t('page.none')}</p>

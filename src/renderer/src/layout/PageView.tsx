@@ -1,9 +1,9 @@
-import { useMemo, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { type DisplayPage } from '../../../core/display/types';
 import { type FontRegistry } from '../../../core/fonts';
-import { renderSvg } from '../../../core/render';
 import { useI18n } from '../i18n/I18nProvider';
 import { hitTest, type PageHit } from './hit-test';
+import { PageSvg } from './PageSvg';
 import { pagePixelWidth, ZOOMS, type Zoom } from './zoom';
 import { useViewSize } from './useViewSize';
 
@@ -11,8 +11,8 @@ const ZOOM_KEYS = { fit: 'page.zoomFit', 1: 'page.zoom100', 2: 'page.zoom200' } 
 
 /**
  * One page of the display list, drawn by the shared SVG renderer: glyph outlines from the same font
- * bytes the PDF embeds, placed with <use>, never <text>. The SVG is rebuilt only when the page's
- * display list changes; zoom only resizes it.
+ * bytes the PDF embeds, placed with <use>, never <text>. Only the stories whose drawing changed are
+ * drawn again (PageSvg); zoom only resizes it.
  */
 export interface PageViewProps {
   page: DisplayPage;
@@ -28,15 +28,6 @@ export function PageView({ page, fonts, pictures, onStoryClick }: PageViewProps)
   const viewRef = useRef<HTMLDivElement>(null);
   const view = useViewSize(viewRef);
 
-  const svg = useMemo(
-    () =>
-      renderSvg(page, {
-        outlines: { outline: (face, gid) => fonts.glyphPath(face.key, gid) },
-        imageHref: (id) => pictures.get(id) ?? null,
-        frameGuides: true,
-      }),
-    [page, fonts, pictures],
-  );
   const width = pagePixelWidth(zoom, page.width, page.height, view.w, view.h);
 
   return (
@@ -61,10 +52,9 @@ export function PageView({ page, fonts, pictures, onStoryClick }: PageViewProps)
             const hit = hitTest(page, (e.clientX - box.left) * k, (e.clientY - box.top) * k);
             if (hit) onStoryClick(hit);
           }}
-          // The SVG comes from our own renderer over the display list (numbers and glyph paths, attribute
-          // values escaped there); it carries no script, and the CSP would refuse one.
-          dangerouslySetInnerHTML={{ __html: svg }}
-        />
+        >
+          <PageSvg page={page} fonts={fonts} pictures={pictures} frameGuides />
+        </div>
       </div>
     </section>
   );
