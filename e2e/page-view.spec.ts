@@ -11,6 +11,20 @@ import { type Page } from '@playwright/test';
 
 const STORY = 'zhongda-xiangmu';
 
+// Specs typecheck without the DOM library: what the page-side functions use, typed here.
+interface DomRange { setStart(node: unknown, offset: number): void; setEnd(node: unknown, offset: number): void; toString(): string; getBoundingClientRect(): { top: number; bottom: number } }
+interface DomSelection { isCollapsed: boolean; anchorNode: unknown; anchorOffset: number; getRangeAt(i: number): DomRange }
+interface DomElement { closest(selector: string): DomElement | null; getAttribute(name: string): string | null }
+interface DomRecord { target: Partial<DomElement> & { parentElement: DomElement | null }; addedNodes: { length: number } }
+interface Change { owner: string | null; inDefs: boolean; added: number }
+interface PageGlobals {
+  getSelection(): DomSelection;
+  document: { createRange(): DomRange };
+  innerHeight: number;
+  MutationObserver: new (cb: (records: DomRecord[]) => void) => { observe(el: unknown, options: object): void };
+  __changes: Change[];
+}
+
 /** Page 07 of the sample copy as the main process lays it out (the same display list the screen draws). */
 async function samplePage(dir: string): Promise<DisplayPage> {
   const laid = await layOutIssueFolder(dir);
@@ -57,12 +71,13 @@ test('a click on a body character opens the story with the caret at it; typing l
   await expect(editor).toBeFocused();
   const caret = () =>
     editor.evaluate((root) => {
-      const sel = window.getSelection()!;
-      const range = document.createRange();
+      const w = globalThis as unknown as PageGlobals;
+      const sel = w.getSelection();
+      const range = w.document.createRange();
       range.setStart(root, 0);
       range.setEnd(sel.anchorNode!, sel.anchorOffset);
       const rect = sel.getRangeAt(0).getBoundingClientRect();
-      return { collapsed: sel.isCollapsed, before: range.toString(), visible: rect.top >= 0 && rect.bottom <= window.innerHeight };
+      return { collapsed: sel.isCollapsed, before: range.toString(), visible: rect.top >= 0 && rect.bottom <= w.innerHeight };
     });
   // The text of that paragraph up to the clicked character, and the caret scrolled into view.
   await expect.poll(async () => (await caret()).before.endsWith(plain.slice(third, third + 6))).toBe(true);
@@ -102,7 +117,7 @@ test('a click on a headline character puts the caret in that headline field', as
 
   const field = page.getByTestId('story-headline-main');
   await expect(field).toBeFocused();
-  expect(await field.evaluate((el: HTMLTextAreaElement) => [el.selectionStart, el.selectionEnd])).toEqual([3, 3]);
+  expect(await field.evaluate((el) => [(el as unknown as { selectionStart: number }).selectionStart, (el as unknown as { selectionEnd: number }).selectionEnd])).toEqual([3, 3]);
   await page.keyboard.insertText('夜');
   await expect(field).toHaveValue(main.slice(0, 3) + '夜' + main.slice(3));
 });
@@ -121,11 +136,11 @@ test('typing redraws only the edited story on the page beside the editor', async
 
   // Watch every change under the page's SVG, by the run (story) it happens in.
   await svg.evaluate((el) => {
-    const w = window as unknown as { __changes: { owner: string | null; inDefs: boolean; added: number }[] };
+    const w = globalThis as unknown as PageGlobals;
     w.__changes = [];
-    new MutationObserver((records) => {
+    new w.MutationObserver((records) => {
       for (const r of records) {
-        const node = r.target instanceof Element ? r.target : r.target.parentElement;
+        const node = r.target.closest ? (r.target as DomElement) : r.target.parentElement;
         w.__changes.push({ owner: node?.closest('g[data-owner]')?.getAttribute('data-owner') ?? node?.getAttribute('data-story') ?? null, inDefs: !!node?.closest('defs'), added: r.addedNodes.length });
       }
     }).observe(el, { subtree: true, childList: true, attributes: true, characterData: true });
@@ -136,10 +151,10 @@ test('typing redraws only the edited story on the page beside the editor', async
   await editor.locator('p').nth(1).click();
   await page.keyboard.press('End');
   await page.keyboard.insertText('新增一句话。');
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __changes: unknown[] }).__changes.length)).toBeGreaterThan(0);
+  await expect.poll(() => page.evaluate(() => (globalThis as unknown as PageGlobals).__changes.length)).toBeGreaterThan(0);
   // Let the layout settle, then look at what was touched.
   await page.waitForTimeout(500);
-  const changes = await page.evaluate(() => (window as unknown as { __changes: { owner: string | null; inDefs: boolean; added: number }[] }).__changes);
+  const changes = await page.evaluate(() => (globalThis as unknown as PageGlobals).__changes);
   const touched = new Set(changes.filter((c) => !c.inDefs).map((c) => c.owner));
   // Only the edited story's runs were redrawn (a new glyph may add its outline to <defs>); the <svg> itself,
   // the other stories and the page furniture kept their nodes.
