@@ -1,5 +1,6 @@
 import type { DisplayItem, DisplayPage, FaceInfo, GlyphItem, ImageItem, RectItem, RuleItem } from '../display/types';
 import { cmykToHex } from './color';
+import { placeOutline, type Outline } from './outline';
 
 /** Glyph outlines from the same font bytes the PDF embeds. */
 export interface GlyphOutlines {
@@ -35,6 +36,11 @@ export interface SvgItemContext {
   clipRef(rect: string): string;
   /** href for an image asset (data: URL or app URL); null draws the "picture missing" panel. */
   readonly imageHref?: (assetId: string) => string | null;
+  /**
+   * When given, glyphs are drawn from these outlines, placed on the page: each stretch of same-coloured glyphs is one
+   * `<path>` (glyphRef is not used). Null for a blank glyph.
+   */
+  readonly outline?: (g: GlyphItem) => Outline | null;
 }
 
 /**
@@ -43,8 +49,24 @@ export interface SvgItemContext {
  */
 export function svgItems(page: DisplayPage, items: readonly DisplayItem[], ctx: SvgItemContext): string[] {
   const body: string[] = [];
+  let run = '';
+  let runFill = '';
+  const endRun = (): void => {
+    if (run !== '') body.push(`<path d="${run}" fill="${runFill}"/>`);
+    run = '';
+  };
 
   const glyph = (g: GlyphItem): void => {
+    if (ctx.outline) {
+      const o = ctx.outline(g);
+      if (o === null) return;
+      const fill = cmykToHex(g.color);
+      if (fill !== runFill) endRun();
+      runFill = fill;
+      const s = g.size / page.faces[g.face]!.unitsPerEm;
+      run += placeOutline(o, s * g.scaleX, -s * (g.scaleY ?? 1), g.x, g.y);
+      return;
+    }
     const id = ctx.glyphRef(g);
     if (id === null) return;
     const face = page.faces[g.face]!;
@@ -79,6 +101,7 @@ export function svgItems(page: DisplayPage, items: readonly DisplayItem[], ctx: 
   };
 
   for (const item of items) {
+    if (item.kind !== 'glyph') endRun();
     switch (item.kind) {
       case 'glyph': glyph(item); break;
       case 'rule': rule(item); break;
@@ -86,6 +109,7 @@ export function svgItems(page: DisplayPage, items: readonly DisplayItem[], ctx: 
       case 'image': image(item); break;
     }
   }
+  endRun();
   return body;
 }
 

@@ -42,11 +42,17 @@ function itemHash(h: number, it: DisplayItem): number {
   }
 }
 
+/**
+ * Glyphs after which a story's run is cut at the next line: a keystroke then redraws the lines around the edit (and
+ * those that moved), not the whole story; far more runs would cost the browser more than they save.
+ */
+const RUN_ITEMS = 160;
+
 const ownerOf = (it: DisplayItem): string | null => (it.kind === 'glyph' || it.kind === 'image' ? (it.src?.storyId ?? '') : null);
 
 /**
- * The page's items cut into runs by owner, in drawing order (drawing them in this order is drawing the page). Rules
- * and boxes carry no source: they join the run they are drawn in.
+ * The page's items cut into runs by owner (and long runs at a line), in drawing order (drawing them in this order is
+ * drawing the page). Rules and boxes carry no source: they join the run they are drawn in.
  */
 export function pageGroups(page: DisplayPage): PageGroup[] {
   const out: PageGroup[] = [];
@@ -61,9 +67,13 @@ export function pageGroups(page: DisplayPage): PageGroup[] {
     seen.set(owner, n + 1);
     out.push({ key: `${owner}#${n}`, owner, items, hash: hash >>> 0, hasImage });
   };
+  let baseline = Number.NaN;
   for (const it of page.items) {
     const o = ownerOf(it);
-    if (o !== null && o !== owner && items.length > 0) {
+    // A new story starts a run; so does a new line once a run holds a few lines' worth of glyphs.
+    const newLine = it.kind === 'glyph' && it.y !== baseline && items.length >= RUN_ITEMS;
+    if (it.kind === 'glyph') baseline = it.y;
+    if (((o !== null && o !== owner) || newLine) && items.length > 0) {
       flush();
       items = [];
       hash = 0x811c9dc5;

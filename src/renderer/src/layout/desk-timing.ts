@@ -1,10 +1,12 @@
-// `yeban:keystroke` measures, read by `npm run bench` (bench/desk.bench.ts) and visible in the DevTools timeline:
-// from a keystroke's `beforeinput` to the second animation frame after the page view drew the layout it caused,
-// i.e. until the frame showing the new page has been produced.
+// Responsiveness marks, read by `npm run bench` (bench/desk.bench.ts) and visible in the DevTools timeline:
+//  - `yeban:keystroke` measures: from a keystroke's `beforeinput` to the second animation frame after the page view
+//    drew the layout it caused, i.e. until the frame showing the new page has been produced;
+//  - one `yeban:page:first` mark: the second animation frame after the first page was drawn (launch → first page).
 
 const MEASURE = 'yeban:keystroke';
 let pending: number | null = null;
 let watching = false;
+let firstPainted = false;
 
 /** Starts noting keystrokes (once per document; the page view calls it when it mounts). */
 export function watchKeystrokes(): void {
@@ -22,6 +24,10 @@ export function watchKeystrokes(): void {
 
 /** The page view committed a redraw: closes the pending keystroke's measure two frames later. */
 export function pageCommitted(): void {
+  if (!firstPainted) {
+    firstPainted = true;
+    requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('yeban:page:first')));
+  }
   if (pending === null) return;
   const start = pending;
   pending = null;
