@@ -2,6 +2,7 @@ import path from 'node:path';
 import { test, expect } from './host/fixtures';
 import { type DisplayPage, type GlyphItem } from '../src/core/display/types';
 import { bodyPlainText } from '../src/core/model/compose-input';
+import { columnLeft, pageGrid, spanWidth } from '../src/core/layout';
 import { SAMPLE_ISSUE_FOLDER } from '../src/main/app/paths';
 import { layOutIssueFolder } from '../src/main/services/layout-issue';
 import { openIssue } from '../src/main/store';
@@ -170,4 +171,42 @@ test('typing redraws only the edited story on the page beside the editor', async
   expect(redrawn).toBeGreaterThan(0);
   expect(redrawn).toBeLessThanOrEqual(runs.story);
   expect(redrawn).toBeLessThan(runs.all / 3);
+});
+
+test('rulers in mm and columns follow zoom and scroll', async ({ app }) => {
+  const { page, documentsDir } = app;
+  await showPage(page);
+  const meta = (await openIssue(path.join(documentsDir, SAMPLE_ISSUE_FOLDER), { readOnly: true })).meta;
+  const grid = pageGrid(meta.geometry);
+  const sheet = page.getByTestId('page-sheet');
+  const scroll = page.locator('.page-scroll');
+  const column = (n: number) => page.getByTestId('ruler-top').locator(`[data-column="${n}"] rect`);
+  const tick = (mm: number) => page.getByTestId('ruler-left').locator(`line[data-mm="${mm}"]`);
+
+  // Where the ruler marks are on screen against where the grid puts them on the sheet.
+  const check = async () => {
+    const s = (await sheet.boundingBox())!;
+    const k = s.width / grid.pageWidth;
+    for (const n of [1, 3, grid.geometry.columns]) {
+      const box = (await column(n).boundingBox())!;
+      // (The band's 0.5 px outline reaches a quarter pixel past each edge.)
+      expect(Math.abs(box.x - (s.x + columnLeft(grid, n - 1) * k))).toBeLessThan(0.75);
+      expect(Math.abs(box.width - spanWidth(grid, 1) * k)).toBeLessThan(1);
+    }
+    const y = (await tick(100).boundingBox())!.y;
+    expect(y).toBeCloseTo(s.y + ((100 * 72) / 25.4) * k, 0);
+  };
+
+  await page.getByRole('button', { name: '100%' }).click();
+  await check();
+  await page.getByRole('button', { name: '200%' }).click();
+  await check();
+  // Scrolled right and down, the rulers move with the page.
+  const before = (await sheet.boundingBox())!;
+  await scroll.evaluate((el) => el.scrollTo(600, 400));
+  await expect.poll(async () => (await sheet.boundingBox())!.x).toBeLessThan(before.x - 500);
+  expect((await sheet.boundingBox())!.y).toBeLessThan(before.y - 300);
+  await check();
+  await page.getByRole('button', { name: '适合窗口' }).click();
+  await check();
 });

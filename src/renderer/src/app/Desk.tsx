@@ -258,7 +258,7 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
           )}
           {openId && storyPage && layout.fonts && (
             <aside className="writing-page" aria-label={t('page.ofStory')}>
-              <PageView page={storyPage} fonts={layout.fonts} pictures={pictures.hrefs} onStoryClick={openAt} />
+              <PageView page={storyPage} geometry={meta.geometry} fonts={layout.fonts} pictures={pictures.hrefs} onStoryClick={openAt} />
             </aside>
           )}
         </div>
@@ -299,6 +299,7 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
             ) : page && layout.fonts ? (
               <PageView
                 page={page}
+                geometry={meta.geometry}
                 fonts={layout.fonts}
                 pictures={pictures.hrefs}
                 onStoryClick={openAt}
