@@ -151,6 +151,7 @@ test('a new issue of four pages: every page as a thumbnail, a click shows that p
   await expect(strip.getByRole('button')).toHaveCount(4);
   expect(await strip.getByRole('button').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-page')))).toEqual(['01', '02', '03', '04']);
   // Each thumbnail is its page of the display list (a new issue's pages are still blank): tabloid proportions.
+  await expect(strip.locator('svg')).toHaveCount(4);
   for (const svg of await strip.locator('svg').all()) {
     const box = (await svg.boundingBox())!;
     expect(box.height / box.width).toBeCloseTo(390 / 270, 2);

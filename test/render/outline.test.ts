@@ -12,10 +12,10 @@ describe('glyph outlines placed on the page', () => {
     expect(() => parseOutline('M1 2l3 4')).toThrow(/unsupported/);
     expect(() => parseOutline('M1')).toThrow(/needs 2/);
   });
-  it('scales, flips y and moves each point, to 1/100 pt', () => {
+  it('scales, flips y and moves each point, in whole 1/100 pt', () => {
     // A 10 pt glyph of a 1000-unit font at (100, 200): font y up becomes page y down.
-    expect(placeOutline(parseOutline('M0 0L1000 880Z'), 0.01, -0.01, 100, 200)).toBe('M100 200L110 191.2Z');
-    expect(placeOutline(parseOutline('M500 0Q0 0 0 500Z'), 0.0123, -0.0123, 0, 0)).toBe('M6.15 0Q0 0 0 -6.15Z');
+    expect(placeOutline(parseOutline('M0 0L1000 880Z'), 0.01, -0.01, 100, 200)).toBe('M10000 20000L11000 19120Z');
+    expect(placeOutline(parseOutline('M500 0Q0 0 0 500Z'), 0.0123, -0.0123, 0, 0)).toBe('M615 0Q0 0 0 -615Z');
   });
   it('draws a run of same-coloured glyphs as one path, and keeps the drawing order around other items', () => {
     const page: DisplayPage = { pageId: 'p', number: '1', width: 100, height: 100, faces: { f: { key: 'f', family: 'x', weight: 400, file: 'x', psName: 'x', unitsPerEm: 1000 } }, items: [], frames: [] };
@@ -27,9 +27,10 @@ describe('glyph outlines placed on the page', () => {
       outline: (gl) => (gl.gid === 2 ? null : box), // gid 2: a blank glyph (U+3000)
     });
     expect(out).toHaveLength(4);
-    expect(out[0]).toBe('<path d="M0 50L10 50L10 40ZM10 50L20 50L20 40Z" fill="#000000"/>');
+    const S = ' transform="scale(0.01)"/>';
+    expect(out[0]).toBe('<path d="M0 5000L1000 5000L1000 4000ZM1000 5000L2000 5000L2000 4000Z" fill="#000000"' + S);
     expect(out[1]).toMatch(/^<line /);
-    expect(out[2]).toBe('<path d="M30 50L40 50L40 40Z" fill="#000000"/>');
-    expect(out[3]).toBe('<path d="M40 50L50 50L50 40Z" fill="#ff00ff"/>');
+    expect(out[2]).toBe('<path d="M3000 5000L4000 5000L4000 4000Z" fill="#000000"' + S);
+    expect(out[3]).toBe('<path d="M4000 5000L5000 5000L5000 4000Z" fill="#ff00ff"' + S);
   });
 });

@@ -28,13 +28,15 @@ export function parseOutline(d: string): Outline {
   return { cmds, args: Float64Array.from(args) };
 }
 
-const r2 = (v: number): string => {
-  const r = Math.round(v * 100) / 100;
-  return Object.is(r, -0) ? '0' : String(r);
-};
+/** Path data from placeOutline is in 1/100 pt, whole numbers (far cheaper to write and parse than decimals): draw it scaled by this. */
+export const PLACED_UNITS_PER_PT = 100;
 
-/** The outline as path data in page coordinates: x' = sx·x + x0, y' = sy·y + y0 (to 1/100 pt). */
+/** The outline as path data in 1/100 pt page coordinates: x' = 100·(sx·x + x0), y' = 100·(sy·y + y0), rounded. */
 export function placeOutline(o: Outline, sx: number, sy: number, x0: number, y0: number): string {
+  const ax = sx * PLACED_UNITS_PER_PT;
+  const ay = sy * PLACED_UNITS_PER_PT;
+  const bx = x0 * PLACED_UNITS_PER_PT;
+  const by = y0 * PLACED_UNITS_PER_PT;
   let out = '';
   let k = 0;
   for (let i = 0; i < o.cmds.length; i++) {
@@ -42,7 +44,7 @@ export function placeOutline(o: Outline, sx: number, sy: number, x0: number, y0:
     out += c;
     const n = ARG_COUNT[c]!;
     for (let j = 0; j < n; j += 2) {
-      out += (j > 0 ? ' ' : '') + r2(sx * o.args[k]! + x0) + ' ' + r2(sy * o.args[k + 1]! + y0);
+      out += (j > 0 ? ' ' : '') + Math.round(ax * o.args[k]! + bx) + ' ' + Math.round(ay * o.args[k + 1]! + by);
       k += 2;
     }
   }

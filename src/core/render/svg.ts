@@ -1,6 +1,6 @@
 import type { DisplayItem, DisplayPage, FaceInfo, GlyphItem, ImageItem, RectItem, RuleItem } from '../display/types';
 import { cmykToHex } from './color';
-import { placeOutline, type Outline } from './outline';
+import { PLACED_UNITS_PER_PT, placeOutline, type Outline } from './outline';
 
 /** Glyph outlines from the same font bytes the PDF embeds. */
 export interface GlyphOutlines {
@@ -52,7 +52,7 @@ export function svgItems(page: DisplayPage, items: readonly DisplayItem[], ctx: 
   let run = '';
   let runFill = '';
   const endRun = (): void => {
-    if (run !== '') body.push(`<path d="${run}" fill="${runFill}"/>`);
+    if (run !== '') body.push(`<path d="${run}" fill="${runFill}" transform="scale(${1 / PLACED_UNITS_PER_PT})"/>`);
     run = '';
   };
 
