@@ -152,6 +152,11 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
   const storyPage = storyPageId ? pages.find((p) => p.pageId === storyPageId) : undefined;
   const shownPages = useMemo(() => (tab === 'layout' ? pages : storyPage ? [storyPage] : NO_PAGES), [tab, pages, storyPage]);
   const pictures = usePagePictures(sessionId, shownPages);
+  // Opened from the budget (or closed): no caret request left over from an earlier click on the page.
+  const openStory = (id: string | null) => {
+    setCaret(null);
+    setOpenId(id);
+  };
   const openAt = (hit: PageHit) => {
     setOpenId(hit.storyId);
     setCaret(hit.source ? { storyId: hit.storyId, ...hit.source, seq: (caret?.seq ?? 0) + 1 } : null);
@@ -237,7 +242,7 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
               )}
             </div>
             {creating && <NewStoryForm sessionId={sessionId} onCreated={(s) => void created(s)} onCancel={() => setCreating(false)} />}
-            <BudgetTable rows={rows} copyfits={copyfits} openId={openId} onOpen={setOpenId} />
+            <BudgetTable rows={rows} copyfits={copyfits} openId={openId} onOpen={openStory} />
           </div>
           {openId && (
             <StoryDesk
@@ -252,7 +257,7 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
                 putStory(s);
                 void refreshBudget();
               }}
-              onClose={() => setOpenId(null)}
+              onClose={() => openStory(null)}
               caret={caret?.storyId === openId ? caret : null}
             />
           )}
