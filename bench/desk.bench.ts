@@ -84,6 +84,8 @@ export const cases: BenchCase[] = [
     sample: (ms) => ms as number,
     async teardown() {
       if (!typing) return;
+      const commit = (await measures(typing.host.page, 'yeban:keystroke:commit')).slice(-40).sort((a, b) => a - b);
+      if (commit.length > 0) process.stderr.write(`  beforeinput → page view commit (the work, no frame waits): median ${commit[commit.length >> 1]!.toFixed(1)} ms, p95 ${commit[Math.floor(commit.length * 0.95)]!.toFixed(1)} ms\n`);
       await typing.host.close();
       await typing.f.server.close();
       await rm(typing.f.temp, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 // Responsiveness marks, read by `npm run bench` (bench/desk.bench.ts) and visible in the DevTools timeline:
 //  - `yeban:keystroke` measures: from a keystroke's `beforeinput` to the second animation frame after the page view
 //    drew the layout it caused, i.e. until the frame showing the new page has been produced;
+//  - `yeban:keystroke:commit` measures: the same start to the page view's commit (the work, without the frames);
 //  - one `yeban:page:first` mark: the second animation frame after the first page was drawn (launch → first page).
 
 const MEASURE = 'yeban:keystroke';
@@ -31,6 +32,8 @@ export function pageCommitted(): void {
   if (pending === null) return;
   const start = pending;
   pending = null;
+  performance.measure(`${MEASURE}:commit`, { start, end: performance.now() });
+  if (performance.getEntriesByName(`${MEASURE}:commit`).length > 500) performance.clearMeasures(`${MEASURE}:commit`);
   requestAnimationFrame(() =>
     requestAnimationFrame(() => {
       performance.measure(MEASURE, { start, end: performance.now() });
