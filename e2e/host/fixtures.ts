@@ -1,16 +1,13 @@
-import { test as base, chromium, _electron, type Page } from '@playwright/test';
+import { test as base, _electron, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDispatch } from '../../src/main/ipc/dispatch';
-import { handlers } from '../../src/main/ipc/handlers';
-import { closeAllSessions } from '../../src/main/ipc/handlers/store';
 import { builtPathsFrom } from '../../src/main/app/paths';
-import { handOffEvent, issuePathFromArgv } from '../../src/main/app/argv';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, chooseHost, electronBinary, type E2eHost } from './detect';
+import { handOffEvent } from '../../src/main/app/argv';
+import { launchChromiumHost } from './chromium-host';
+import { chooseHost, electronBinary, type E2eHost } from './detect';
 import { serveRenderer, type StaticServer } from './static-server';
 
 // Each launch gets the app in a fresh state: its own documents folder (where the sample copy lands)
@@ -18,7 +15,6 @@ import { serveRenderer, type StaticServer } from './static-server';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { rendererDir } = builtPathsFrom(path.join(root, 'out', 'main'));
-const appVersion = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 const asRoot = process.getuid?.() === 0;
 
 export interface AppUnderTest {
@@ -88,32 +84,9 @@ export const test = base.extend<{ launch: Launch; app: AppUnderTest }, { host: E
       }
 
       if (!server) throw new Error('the chromium host needs its renderer server');
-      // The same dispatch and handler table ipcMain uses, reached through a binding instead of a preload;
-      // the sender URL is the calling frame's, so the origin check is real. argv is read by the same function.
-      // Events a handler pushes (export progress) reach the page the way the Electron glue's webContents.send would.
-      let pushTo: Page | null = null;
-      const emit = (event: unknown) => void pushTo?.evaluate((e) => (globalThis as unknown as { __yebanHostEmit?: (e: unknown) => void }).__yebanHostEmit?.(e), event).catch(() => {});
-      const dispatch = createDispatch({
-        handlers,
-        trustedOrigin: server.origin,
-        context: { documentsDir, resourcesDir: path.join(root, 'resources'), host: 'chromium', appVersion, launchIssuePath: issuePathFromArgv(['yeban', ...args], root), emit },
-      });
-      const context = await chromium.launchPersistentContext(profileDir, {
-        executablePath: CHROMIUM_PATH,
-        args: CHROMIUM_ARGS,
-        // An English browser: the UI must still start in Simplified Chinese.
-        locale: 'en-US',
-        viewport: { width: 1440, height: 900 },
-      });
-      cleanups.push(async () => {
-        await context.close();
-        // What the Electron main process does on quit: journal drafts, release locks, stop watching.
-        await closeAllSessions();
-      });
-      await context.exposeBinding('__yebanHostInvoke', (source, channel: unknown, payload: unknown) => dispatch(channel, payload, source.frame.url()));
-      const page = context.pages()[0] ?? (await context.newPage());
-      pushTo = page;
-      await page.goto(`${server.origin}/index.html`);
+      const chromiumHost = await launchChromiumHost({ server, documentsDir, profileDir, args });
+      cleanups.push(chromiumHost.close);
+      const page = chromiumHost.page;
       const secondLaunch = async (more: string[]) => {
         // No second process here: the main process's second-instance step (the same function) and its push.
         const event = handOffEvent(['yeban', ...more], root);

@@ -49,4 +49,18 @@ describe('bench harness', () => {
     expect(r.pass).toBe(true);
     expect(r.measured).toBe(r.medianMs);
   });
+
+  it('takes samples from the result when asked, and compares a p95 target with the p95', async () => {
+    let i = 0;
+    const r = await measure(
+      { name: 'in-app', group: 'test', warmup: 0, run: () => ++i, sample: (n) => (n as number) * 10, target: { value: 16, unit: 'ms', label: 'p95', statistic: 'p95' } },
+      { iterations: 20, allowFewer: true },
+    );
+    expect(r.minMs).toBe(10);
+    expect(r.maxMs).toBe(200);
+    expect(r.measured).toBe(r.p95Ms);
+    expect(r.p95Ms).toBeCloseTo(190.5, 5);
+    expect(r.pass).toBe(false);
+    expect(formatTable([r])).toMatch(/≤ 16 ms p95/);
+  });
 });

@@ -25,7 +25,16 @@ const page: DisplayPage = {
 describe('page hit test', () => {
   it('finds the glyph under the click, with its offset', () => {
     expect(hitTest(page, 112, 195)).toEqual({ storyId: 'a', source: { field: 'body', offset: 1 } });
-    expect(hitTest(page, 105, 212)).toEqual({ storyId: 'a', source: { field: 'body', offset: 12 } });
+    expect(hitTest(page, 103, 212)).toEqual({ storyId: 'a', source: { field: 'body', offset: 12 } });
+  });
+  it('puts the caret after the character for a click on its right half', () => {
+    expect(hitTest(page, 104.9, 195)).toEqual({ storyId: 'a', source: { field: 'body', offset: 0 } });
+    expect(hitTest(page, 105, 195)).toEqual({ storyId: 'a', source: { field: 'body', offset: 1 } });
+    expect(hitTest(page, 108, 212)).toEqual({ storyId: 'a', source: { field: 'body', offset: 13 } });
+  });
+  it('names the photo of a caption glyph', () => {
+    const caption: GlyphItem = { ...glyph(400, 420, 'b', 3), src: { storyId: 'b', field: 'caption', index: 1, offset: 3, length: 1 } };
+    expect(hitTest({ ...page, items: [...page.items, caption] }, 402, 415)).toEqual({ storyId: 'b', source: { field: 'caption', offset: 3, index: 1 } });
   });
   it('falls back to the story frame around the click', () => {
     expect(hitTest(page, 250, 400)).toEqual({ storyId: 'a', source: null });

@@ -1,5 +1,6 @@
-import type { DisplayPage, FaceInfo, GlyphItem, ImageItem, RectItem, RuleItem } from '../display/types';
+import type { DisplayItem, DisplayPage, FaceInfo, GlyphItem, ImageItem, RectItem, RuleItem } from '../display/types';
 import { cmykToHex } from './color';
+import { PLACED_UNITS_PER_PT, placeOutline, type Outline } from './outline';
 
 /** Glyph outlines from the same font bytes the PDF embeds. */
 export interface GlyphOutlines {
@@ -27,38 +28,46 @@ const fmtScale = (n: number): string => String(Number(n.toPrecision(6)));
 
 const escapeAttr = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-/**
- * A page of the display list as SVG: every glyph is a `<use>` of a `<path>` defined once per face and glyph id,
- * scaled from font units to the glyph's size (and 长体/扁体 scale). No `<text>`: what the screen shows is drawn
- * from the glyph outlines the PDF embeds, so no system font can stand in unseen.
- */
-export function renderSvg(page: DisplayPage, opts: SvgOptions): string {
-  const faceIds = new Map<string, number>();
-  const defined = new Set<string>();
-  const defs: string[] = [];
-  const body: string[] = [];
-  let clipCount = 0;
+/** What drawing a run of items needs from its caller: where glyph outlines and clip paths are defined. */
+export interface SvgItemContext {
+  /** The id of the `<path>` drawing glyph `g` (defined by the caller), or null for a blank glyph. */
+  glyphRef(g: GlyphItem): string | null;
+  /** Defines a `<clipPath>` around `rect` (a `<rect …/>`) and returns its id. */
+  clipRef(rect: string): string;
+  /** href for an image asset (data: URL or app URL); null draws the "picture missing" panel. */
+  readonly imageHref?: (assetId: string) => string | null;
+  /**
+   * When given, glyphs are drawn from these outlines, placed on the page: each stretch of same-coloured glyphs is one
+   * `<path>` (glyphRef is not used). Null for a blank glyph.
+   */
+  readonly outline?: (g: GlyphItem) => Outline | null;
+}
 
-  const glyphId = (g: GlyphItem): string | null => {
-    const face = page.faces[g.face];
-    if (!face) throw new Error(`display list: page ${page.number} uses face "${g.face}" missing from its faces table`);
-    let fi = faceIds.get(g.face);
-    if (fi === undefined) {
-      fi = faceIds.size;
-      faceIds.set(g.face, fi);
-    }
-    const id = `g${fi}-${g.gid}`;
-    if (!defined.has(id)) {
-      defined.add(id);
-      const d = opts.outlines.outline(face, g.gid);
-      if (d === '') return null;
-      defs.push(`<path id="${id}" d="${d}"/>`);
-    }
-    return id;
+/**
+ * Items of a page as SVG elements, one per line, in drawing order: a `<use>` per glyph, `<line>`, `<rect>`,
+ * `<image>`. The page view draws a page as several such runs, so one story's edit redraws only its run.
+ */
+export function svgItems(page: DisplayPage, items: readonly DisplayItem[], ctx: SvgItemContext): string[] {
+  const body: string[] = [];
+  let run = '';
+  let runFill = '';
+  const endRun = (): void => {
+    if (run !== '') body.push(`<path d="${run}" fill="${runFill}" transform="scale(${1 / PLACED_UNITS_PER_PT})"/>`);
+    run = '';
   };
 
   const glyph = (g: GlyphItem): void => {
-    const id = glyphId(g);
+    if (ctx.outline) {
+      const o = ctx.outline(g);
+      if (o === null) return;
+      const fill = cmykToHex(g.color);
+      if (fill !== runFill) endRun();
+      runFill = fill;
+      const s = g.size / page.faces[g.face]!.unitsPerEm;
+      run += placeOutline(o, s * g.scaleX, -s * (g.scaleY ?? 1), g.x, g.y);
+      return;
+    }
+    const id = ctx.glyphRef(g);
     if (id === null) return;
     const face = page.faces[g.face]!;
     const s = g.size / face.unitsPerEm;
@@ -81,7 +90,7 @@ export function renderSvg(page: DisplayPage, opts: SvgOptions): string {
   };
 
   const image = (im: ImageItem): void => {
-    const href = opts.imageHref?.(im.assetId) ?? null;
+    const href = ctx.imageHref?.(im.assetId) ?? null;
     const box = im.clip ?? im;
     if (href === null) {
       // The picture is not there (awaited, or its file is missing): show where it goes, unmistakably.
@@ -89,16 +98,12 @@ export function renderSvg(page: DisplayPage, opts: SvgOptions): string {
       body.push(`<path d="M${fmt(box.x)} ${fmt(box.y)}L${fmt(box.x + box.w)} ${fmt(box.y + box.h)}M${fmt(box.x + box.w)} ${fmt(box.y)}L${fmt(box.x)} ${fmt(box.y + box.h)}" stroke="#999" stroke-width="0.5"/>`);
       return;
     }
-    let clip = '';
-    if (im.clip) {
-      const id = `c${clipCount++}`;
-      defs.push(`<clipPath id="${id}"><rect x="${fmt(im.clip.x)}" y="${fmt(im.clip.y)}" width="${fmt(im.clip.w)}" height="${fmt(im.clip.h)}"/></clipPath>`);
-      clip = ` clip-path="url(#${id})"`;
-    }
+    const clip = im.clip ? ` clip-path="url(#${ctx.clipRef(`<rect x="${fmt(im.clip.x)}" y="${fmt(im.clip.y)}" width="${fmt(im.clip.w)}" height="${fmt(im.clip.h)}"/>`)})"` : '';
     body.push(`<image href="${escapeAttr(href)}" x="${fmt(im.x)}" y="${fmt(im.y)}" width="${fmt(im.w)}" height="${fmt(im.h)}" preserveAspectRatio="none"${clip}/>`);
   };
 
-  for (const item of page.items) {
+  for (const item of items) {
+    if (item.kind !== 'glyph') endRun();
     switch (item.kind) {
       case 'glyph': glyph(item); break;
       case 'rule': rule(item); break;
@@ -106,11 +111,52 @@ export function renderSvg(page: DisplayPage, opts: SvgOptions): string {
       case 'image': image(item); break;
     }
   }
-  if (opts.frameGuides) {
-    for (const f of page.frames) {
-      body.push(`<rect x="${fmt(f.x)}" y="${fmt(f.y)}" width="${fmt(f.w)}" height="${fmt(f.h)}" fill="none" stroke="#3b82f6" stroke-width="0.3" data-frame="${escapeAttr(f.frameId)}"/>`);
+  endRun();
+  return body;
+}
+
+/** The frame guides of the layout view: a thin blue outline per frame box, named by frame id. */
+export function svgFrameGuides(page: DisplayPage): string[] {
+  return page.frames.map((f) => `<rect x="${fmt(f.x)}" y="${fmt(f.y)}" width="${fmt(f.w)}" height="${fmt(f.h)}" fill="none" stroke="#3b82f6" stroke-width="0.3" data-frame="${escapeAttr(f.frameId)}"/>`);
+}
+
+/**
+ * A page of the display list as SVG: every glyph is a `<use>` of a `<path>` defined once per face and glyph id,
+ * scaled from font units to the glyph's size (and 长体/扁体 scale). No `<text>`: what the screen shows is drawn
+ * from the glyph outlines the PDF embeds, so no system font can stand in unseen.
+ */
+export function renderSvg(page: DisplayPage, opts: SvgOptions): string {
+  const faceIds = new Map<string, number>();
+  const defined = new Map<string, boolean>();
+  const defs: string[] = [];
+  let clipCount = 0;
+
+  const glyphRef = (g: GlyphItem): string | null => {
+    const face = page.faces[g.face];
+    if (!face) throw new Error(`display list: page ${page.number} uses face "${g.face}" missing from its faces table`);
+    let fi = faceIds.get(g.face);
+    if (fi === undefined) {
+      fi = faceIds.size;
+      faceIds.set(g.face, fi);
     }
-  }
+    const id = `g${fi}-${g.gid}`;
+    let drawn = defined.get(id);
+    if (drawn === undefined) {
+      const d = opts.outlines.outline(face, g.gid);
+      drawn = d !== '';
+      defined.set(id, drawn);
+      if (drawn) defs.push(`<path id="${id}" d="${d}"/>`);
+    }
+    return drawn ? id : null;
+  };
+  const clipRef = (rect: string): string => {
+    const id = `c${clipCount++}`;
+    defs.push(`<clipPath id="${id}">${rect}</clipPath>`);
+    return id;
+  };
+
+  const body = svgItems(page, page.items, { glyphRef, clipRef, ...(opts.imageHref ? { imageHref: opts.imageHref } : {}) });
+  if (opts.frameGuides) body.push(...svgFrameGuides(page));
   const pxW = opts.pixelWidth ?? page.width;
   const pxH = (pxW * page.height) / page.width;
   return [

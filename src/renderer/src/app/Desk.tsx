@@ -7,8 +7,10 @@ import { BudgetTable } from '../budget/BudgetTable';
 import { type BudgetRow } from '../budget/budget-view';
 import { useI18n } from '../i18n/I18nProvider';
 import { yeban } from '../ipc/api';
+import { type StoryCaret } from '../editor/caret';
 import { copyfitOf, type Copyfit } from '../layout/copyfit';
 import { PageStrip } from '../layout/PageStrip';
+import { type PageHit } from '../layout/hit-test';
 import { PageView } from '../layout/PageView';
 import { useDeskLayout } from '../layout/useDeskLayout';
 import { usePagePictures } from '../layout/usePagePictures';
@@ -50,6 +52,8 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
   const [openId, setOpenId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [pageIndex, setPageIndex] = useState(0);
+  // Where a click on the page view asked for the caret, for the story it opened.
+  const [caret, setCaret] = useState<(StoryCaret & { storyId: string }) | null>(null);
   const meta = opened.issue;
   const sessionId = opened.sessionId;
 
@@ -143,7 +147,21 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
   // The page 改版 edits, by id: after a page is added or moved the laid-out pages catch up a moment later.
   const editIndex = Math.min(pageIndex, meta.pages.length - 1);
   const editPage = pages.find((p) => p.pageId === meta.pages[editIndex]?.id);
-  const pictures = usePagePictures(sessionId, tab === 'layout' ? pages : NO_PAGES);
+  // On the writing desk, the page of the open story beside the editor: every keystroke shows on it.
+  const storyPageId = openId ? meta.pages.find((p) => p.frames.some((f) => 'storyId' in f && f.storyId === openId))?.id : undefined;
+  const storyPage = storyPageId ? pages.find((p) => p.pageId === storyPageId) : undefined;
+  const shownPages = useMemo(() => (tab === 'layout' ? pages : storyPage ? [storyPage] : NO_PAGES), [tab, pages, storyPage]);
+  const pictures = usePagePictures(sessionId, shownPages);
+  // Opened from the budget (or closed): no caret request left over from an earlier click on the page.
+  const openStory = (id: string | null) => {
+    setCaret(null);
+    setOpenId(id);
+  };
+  const openAt = (hit: PageHit) => {
+    setOpenId(hit.storyId);
+    setCaret(hit.source ? { storyId: hit.storyId, ...hit.source, seq: (caret?.seq ?? 0) + 1 } : null);
+    setTab('writing');
+  };
 
   return (
     <>
@@ -214,7 +232,7 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
         </div>
       )}
       {tab === 'writing' ? (
-        <div className={openId ? 'writing-desk with-story' : 'writing-desk'}>
+        <div className={openId ? (storyPage && layout.fonts ? 'writing-desk with-story with-page' : 'writing-desk with-story') : 'writing-desk'}>
           <div className="writing-budget">
             <div className="budget-actions">
               {!opened.readOnly && !creating && (
@@ -224,7 +242,7 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
               )}
             </div>
             {creating && <NewStoryForm sessionId={sessionId} onCreated={(s) => void created(s)} onCancel={() => setCreating(false)} />}
-            <BudgetTable rows={rows} copyfits={copyfits} openId={openId} onOpen={setOpenId} />
+            <BudgetTable rows={rows} copyfits={copyfits} openId={openId} onOpen={openStory} />
           </div>
           {openId && (
             <StoryDesk
@@ -239,8 +257,14 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
                 putStory(s);
                 void refreshBudget();
               }}
-              onClose={() => setOpenId(null)}
+              onClose={() => openStory(null)}
+              caret={caret?.storyId === openId ? caret : null}
             />
+          )}
+          {openId && storyPage && layout.fonts && (
+            <aside className="writing-page" aria-label={t('page.ofStory')}>
+              <PageView page={storyPage} geometry={meta.geometry} fonts={layout.fonts} pictures={pictures.hrefs} onStoryClick={openAt} />
+            </aside>
           )}
         </div>
       ) : (
@@ -280,12 +304,10 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
             ) : page && layout.fonts ? (
               <PageView
                 page={page}
+                geometry={meta.geometry}
                 fonts={layout.fonts}
                 pictures={pictures.hrefs}
-                onStoryClick={(hit) => {
-                  setOpenId(hit.storyId);
-                  setTab('writing');
-                }}
+                onStoryClick={openAt}
               />
             ) : layout.result ? (
               meta.pages.length === 0 && <p className="app-status">{t('page.none')}</p>

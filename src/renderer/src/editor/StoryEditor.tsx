@@ -9,6 +9,7 @@ import { type StyleCatalog } from '../../../core/model/style';
 import { editorStateFromBody } from './body';
 import { STORY_NODES } from './nodes';
 import { BodySyncPlugin } from './plugins/BodySyncPlugin';
+import { CaretPlugin } from './plugins/CaretPlugin';
 import { CharStyleDomPlugin } from './plugins/CharStyleDomPlugin';
 import { ReadOnlyPlugin } from './plugins/ReadOnlyPlugin';
 import { StoryPlugin } from './plugins/StoryPlugin';
@@ -26,6 +27,8 @@ export interface StoryEditorProps {
   readOnly: boolean;
   /** Every edit, as a body that validates against BodySchema. */
   onChange(body: BodyJSON): void;
+  /** Where to put the caret (offset in the body's plain text, as the composer counts it); a new `seq` moves it again. */
+  caret?: { offset: number; seq: number } | null;
 }
 
 /**
@@ -33,7 +36,7 @@ export interface StoryEditorProps {
  * character style and bold, 电头, 小标题, line break), history, paste cleaning and the toolbar.
  * Mount it keyed by story id so each story gets its own editor and history.
  */
-export function StoryEditor({ body, styles, readOnly, onChange }: StoryEditorProps) {
+export function StoryEditor({ body, styles, readOnly, onChange, caret = null }: StoryEditorProps) {
   const et = useEditorText();
   const [history] = useState(createEmptyHistoryState);
   const [initialConfig] = useState<InitialConfigType>(() => ({
@@ -70,6 +73,7 @@ export function StoryEditor({ body, styles, readOnly, onChange }: StoryEditorPro
         <CharStyleDomPlugin />
         <ReadOnlyPlugin readOnly={readOnly} />
         <BodySyncPlugin body={body} onChange={onChange} history={history} />
+        <CaretPlugin caret={caret} />
       </div>
     </LexicalComposer>
   );

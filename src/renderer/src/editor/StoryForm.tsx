@@ -1,19 +1,42 @@
+import { useEffect, useRef } from 'react';
 import { type Headline, type Photo } from '../../../core/model/story';
+import { type StoryCaret } from './caret';
 import { useEditorText } from './useEditorText';
 
 const PARTS = [
-  { key: 'kicker', label: 'form.kicker' },
-  { key: 'main', label: 'form.main' },
-  { key: 'sub', label: 'form.sub' },
+  { key: 'kicker', label: 'form.kicker', field: 'kicker' },
+  { key: 'main', label: 'form.main', field: 'headline' },
+  { key: 'sub', label: 'form.sub', field: 'subtitle' },
 ] as const;
 
+/**
+ * Focuses a field with the caret at `offset` (a click on the page view) whenever `caret.seq` changes. The fields'
+ * text is what the composer counts: a headline part's lines joined by '\n', a caption or credit as is.
+ */
+function useCaretIn<T extends HTMLTextAreaElement | HTMLInputElement>(caret: StoryCaret | null) {
+  const ref = useRef<T>(null);
+  const offset = caret?.offset ?? null;
+  const seq = caret?.seq ?? null;
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || offset === null) return;
+    el.focus({ preventScroll: true });
+    const at = Math.min(offset, el.value.length);
+    el.setSelectionRange(at, at);
+    el.scrollIntoView({ block: 'center' });
+  }, [offset, seq]);
+  return ref;
+}
+
 /** A headline part edited as text, one headline line per line; blank lines are dropped when it loses focus. */
-function HeadlineLines({ lines, label, testId, readOnly, onChange }: { lines: string[]; label: string; testId: string; readOnly: boolean; onChange: (lines: string[]) => void }) {
+function HeadlineLines({ lines, label, testId, readOnly, onChange, caret }: { lines: string[]; label: string; testId: string; readOnly: boolean; onChange: (lines: string[]) => void; caret: StoryCaret | null }) {
   const text = lines.join('\n');
+  const ref = useCaretIn<HTMLTextAreaElement>(caret);
   return (
     <label className="story-form__field">
       {label}
       <textarea
+        ref={ref}
         data-testid={testId}
         rows={Math.max(1, lines.length)}
         value={text}
@@ -34,10 +57,42 @@ export interface StoryFormProps {
   readOnly: boolean;
   onHeadlineChange(headline: Headline): void;
   onPhotosChange(photos: Photo[]): void;
+  /** A headline, caption or credit place a click on the page view asked for, or null. */
+  caret?: StoryCaret | null;
+}
+
+/** A photo's caption and credit fields. */
+function PhotoFields({ photo, i, readOnly, setPhoto, caret }: { photo: Photo; i: number; readOnly: boolean; setPhoto: (i: number, patch: Partial<Photo>) => void; caret: StoryCaret | null }) {
+  const et = useEditorText();
+  const captionRef = useCaretIn<HTMLTextAreaElement>(caret?.field === 'caption' && (caret.index ?? 0) === i ? caret : null);
+  const creditRef = useCaretIn<HTMLInputElement>(caret?.field === 'credit' && (caret.index ?? 0) === i ? caret : null);
+  return (
+    <div className="story-form__photo" data-testid={`story-photo-${i}`}>
+      <h4>
+        {et('form.photo', { n: i + 1 })}
+        {photo.assetId === null && <span className="story-form__awaited">（{et('form.photoMissing')}）</span>}
+      </h4>
+      <label className="story-form__field">
+        {et('form.caption')}
+        <textarea ref={captionRef} data-testid={`story-photo-caption-${i}`} value={photo.caption} readOnly={readOnly} onChange={(e) => setPhoto(i, { caption: e.target.value })} />
+      </label>
+      <label className="story-form__field">
+        {et('form.credit')}
+        <input
+          ref={creditRef}
+          data-testid={`story-photo-credit-${i}`}
+          value={photo.credit}
+          placeholder={et('form.creditHint')}
+          readOnly={readOnly}
+          onChange={(e) => setPhoto(i, { credit: e.target.value })}
+        />
+      </label>
+    </div>
+  );
 }
 
 /** The fields beside the body: 引题/主题/副题 and each photo's caption and credit. */
-export function StoryForm({ headline, photos, readOnly, onHeadlineChange, onPhotosChange }: StoryFormProps) {
+export function StoryForm({ headline, photos, readOnly, onHeadlineChange, onPhotosChange, caret = null }: StoryFormProps) {
   const et = useEditorText();
   const setPhoto = (i: number, patch: Partial<Photo>) => onPhotosChange(photos.map((p, j) => (j === i ? { ...p, ...patch } : p)));
   return (
@@ -52,6 +107,7 @@ export function StoryForm({ headline, photos, readOnly, onHeadlineChange, onPhot
             lines={headline[part.key]}
             readOnly={readOnly}
             onChange={(lines) => onHeadlineChange({ ...headline, [part.key]: lines })}
+            caret={caret?.field === part.field ? caret : null}
           />
         ))}
         <p className="story-form__hint">{et('form.linesHint')}</p>
@@ -60,26 +116,7 @@ export function StoryForm({ headline, photos, readOnly, onHeadlineChange, onPhot
         <fieldset className="story-form__photos">
           <legend>{et('form.photos')}</legend>
           {photos.map((photo, i) => (
-            <div className="story-form__photo" key={photo.assetId ?? `awaited-${i}`} data-testid={`story-photo-${i}`}>
-              <h4>
-                {et('form.photo', { n: i + 1 })}
-                {photo.assetId === null && <span className="story-form__awaited">（{et('form.photoMissing')}）</span>}
-              </h4>
-              <label className="story-form__field">
-                {et('form.caption')}
-                <textarea data-testid={`story-photo-caption-${i}`} value={photo.caption} readOnly={readOnly} onChange={(e) => setPhoto(i, { caption: e.target.value })} />
-              </label>
-              <label className="story-form__field">
-                {et('form.credit')}
-                <input
-                  data-testid={`story-photo-credit-${i}`}
-                  value={photo.credit}
-                  placeholder={et('form.creditHint')}
-                  readOnly={readOnly}
-                  onChange={(e) => setPhoto(i, { credit: e.target.value })}
-                />
-              </label>
-            </div>
+            <PhotoFields key={photo.assetId ?? `awaited-${i}`} photo={photo} i={i} readOnly={readOnly} setPhoto={setPhoto} caret={caret} />
           ))}
         </fieldset>
       )}

@@ -1,17 +1,49 @@
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { type DisplayPage } from '../../../core/display/types';
 import { type FontRegistry } from '../../../core/fonts';
-import { renderSvg } from '../../../core/render';
+import { svgItems } from '../../../core/render';
 import { useI18n } from '../i18n/I18nProvider';
+import { GlyphOutlines } from './glyph-outlines';
 
 const THUMB_PX = 110;
 
-const Thumb = memo(function Thumb({ page, fonts, pictures }: { page: DisplayPage; fonts: FontRegistry; pictures: ReadonlyMap<string, string> }) {
-  const svg = useMemo(
-    () => renderSvg(page, { outlines: { outline: (face, gid) => fonts.glyphPath(face.key, gid) }, imageHref: (id) => pictures.get(id) ?? null, pixelWidth: THUMB_PX }),
-    [page, fonts, pictures],
-  );
+/** False until the frame after mounting has been drawn: thumbnails wait, so the page itself shows first. */
+function useAfterFirstFrame(): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => setReady(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
+  return ready;
+}
+
+const Thumb = memo(function Thumb({ page, outlines, pictures }: { page: DisplayPage; outlines: GlyphOutlines; pictures: ReadonlyMap<string, string> }) {
+  const ready = useAfterFirstFrame();
+  const heightPx = (THUMB_PX * page.height) / page.width;
+  const svg = useMemo(() => {
+    if (!ready) return '';
+    // Glyphs as placed outlines (no ids to clash between the thumbnails and the page view in one document).
+    const clips: string[] = [];
+    const body = svgItems(page, page.items, {
+      glyphRef: () => null,
+      outline: (g) => outlines.get(page, g),
+      clipRef: (rect) => {
+        const id = `thumb-${page.pageId.replace(/[^A-Za-z0-9_-]/g, '_')}-${clips.length}`;
+        clips.push(`<clipPath id="${id}">${rect}</clipPath>`);
+        return id;
+      },
+      imageHref: (id) => pictures.get(id) ?? null,
+    });
+    return `<svg xmlns="http://www.w3.org/2000/svg" width="${THUMB_PX}" height="${heightPx}" viewBox="0 0 ${page.width} ${page.height}"><defs>${clips.join('')}</defs><rect width="${page.width}" height="${page.height}" fill="#fff"/>${body.join('')}</svg>`;
+  }, [ready, page, outlines, pictures, heightPx]);
   // Our own renderer's SVG over the display list: no script, attribute values escaped.
+  if (!ready) return <span className="page-thumb-art" style={{ display: 'block', width: THUMB_PX, height: heightPx, background: '#fff' }} />;
   return <span className="page-thumb-art" dangerouslySetInnerHTML={{ __html: svg }} />;
 });
 
@@ -26,11 +58,12 @@ export function PageStrip({ pages, names, current, fonts, pictures, onPick }: {
   onPick(index: number): void;
 }) {
   const { t } = useI18n();
+  const outlines = useMemo(() => new GlyphOutlines(fonts), [fonts]);
   return (
     <nav className="page-strip" aria-label={t('page.strip')}>
       {pages.map((p, i) => (
         <button key={p.pageId} type="button" className="page-thumb" aria-current={i === current ? 'page' : undefined} data-page={p.number} onClick={() => onPick(i)}>
-          <Thumb page={p} fonts={fonts} pictures={pictures} />
+          <Thumb page={p} outlines={outlines} pictures={pictures} />
           <span className="page-thumb-label">{t('page.thumb', { number: p.number, name: names.get(p.pageId) ?? '' })}</span>
         </button>
       ))}

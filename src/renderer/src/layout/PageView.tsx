@@ -1,43 +1,59 @@
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { type DisplayPage } from '../../../core/display/types';
 import { type FontRegistry } from '../../../core/fonts';
-import { renderSvg } from '../../../core/render';
+import { pageGrid } from '../../../core/layout';
+import { type Geometry } from '../../../core/model';
 import { useI18n } from '../i18n/I18nProvider';
 import { hitTest, type PageHit } from './hit-test';
+import { PageSvg } from './PageSvg';
+import { LeftRuler, TopRuler } from './Rulers';
 import { pagePixelWidth, ZOOMS, type Zoom } from './zoom';
 import { useViewSize } from './useViewSize';
 
 const ZOOM_KEYS = { fit: 'page.zoomFit', 1: 'page.zoom100', 2: 'page.zoom200' } as const;
 
-/**
- * One page of the display list, drawn by the shared SVG renderer: glyph outlines from the same font
- * bytes the PDF embeds, placed with <use>, never <text>. The SVG is rebuilt only when the page's
- * display list changes; zoom only resizes it.
- */
 export interface PageViewProps {
   page: DisplayPage;
+  /** The issue's page geometry: the rulers' columns come from its grid. */
+  geometry: Geometry;
   fonts: FontRegistry;
   pictures: ReadonlyMap<string, string>;
   /** A click on a story's text or frame. */
   onStoryClick(hit: PageHit): void;
 }
 
-export function PageView({ page, fonts, pictures, onStoryClick }: PageViewProps) {
+/**
+ * One page of the display list, drawn by the shared SVG renderer: glyph outlines from the same font bytes the PDF
+ * embeds, never <text>. Only the stories whose drawing changed are drawn again (PageSvg); zoom only resizes it.
+ * Rulers in mm and columns (栏) run along the top and left, following zoom and scroll.
+ */
+export function PageView({ page, geometry, fonts, pictures, onStoryClick }: PageViewProps) {
   const { t } = useI18n();
   const [zoom, setZoom] = useState<Zoom>('fit');
   const viewRef = useRef<HTMLDivElement>(null);
+  const sheetRef = useRef<HTMLDivElement>(null);
+  const topRef = useRef<SVGSVGElement>(null);
+  const leftRef = useRef<SVGSVGElement>(null);
   const view = useViewSize(viewRef);
+  const grid = useMemo(() => pageGrid(geometry), [geometry]);
 
-  const svg = useMemo(
-    () =>
-      renderSvg(page, {
-        outlines: { outline: (face, gid) => fonts.glyphPath(face.key, gid) },
-        imageHref: (id) => pictures.get(id) ?? null,
-        frameGuides: true,
-      }),
-    [page, fonts, pictures],
-  );
   const width = pagePixelWidth(zoom, page.width, page.height, view.w, view.h);
+  const height = (width * page.height) / page.width;
+
+  // The rulers slide with the sheet: 0 mm on its top-left corner wherever scrolling and centring put it.
+  const syncRulers = useCallback(() => {
+    const sheet = sheetRef.current?.getBoundingClientRect();
+    const top = topRef.current;
+    const left = leftRef.current;
+    if (!sheet || !top?.parentElement || !left?.parentElement) return;
+    top.style.transform = `translateX(${sheet.left - top.parentElement.getBoundingClientRect().left}px)`;
+    left.style.transform = `translateY(${sheet.top - left.parentElement.getBoundingClientRect().top}px)`;
+  }, []);
+  useLayoutEffect(syncRulers, [syncRulers, width, view.w, view.h]);
+  useEffect(() => {
+    window.addEventListener('resize', syncRulers);
+    return () => window.removeEventListener('resize', syncRulers);
+  }, [syncRulers]);
 
   return (
     <section className="page-view" aria-label={t('page.view')}>
@@ -49,22 +65,27 @@ export function PageView({ page, fonts, pictures, onStoryClick }: PageViewProps)
           </button>
         ))}
       </div>
-      <div className="page-scroll" ref={viewRef}>
-        <div
-          className="page-sheet"
-          data-testid="page-sheet"
-          data-page={page.number}
-          style={{ width: `${width}px`, height: `${(width * page.height) / page.width}px` }}
-          onClick={(e) => {
-            const box = e.currentTarget.getBoundingClientRect();
-            const k = page.width / box.width;
-            const hit = hitTest(page, (e.clientX - box.left) * k, (e.clientY - box.top) * k);
-            if (hit) onStoryClick(hit);
-          }}
-          // The SVG comes from our own renderer over the display list (numbers and glyph paths, attribute
-          // values escaped there); it carries no script, and the CSP would refuse one.
-          dangerouslySetInnerHTML={{ __html: svg }}
-        />
+      <div className="page-ruled">
+        <div className="ruler-corner" />
+        <TopRuler ref={topRef} grid={grid} widthPx={width} />
+        <LeftRuler ref={leftRef} grid={grid} heightPx={height} />
+        <div className="page-scroll" ref={viewRef} onScroll={syncRulers}>
+          <div
+            ref={sheetRef}
+            className="page-sheet"
+            data-testid="page-sheet"
+            data-page={page.number}
+            style={{ width: `${width}px`, height: `${height}px` }}
+            onClick={(e) => {
+              const box = e.currentTarget.getBoundingClientRect();
+              const k = page.width / box.width;
+              const hit = hitTest(page, (e.clientX - box.left) * k, (e.clientY - box.top) * k);
+              if (hit) onStoryClick(hit);
+            }}
+          >
+            <PageSvg page={page} fonts={fonts} pictures={pictures} frameGuides />
+          </div>
+        </div>
       </div>
     </section>
   );

@@ -2,8 +2,11 @@ import { type DisplayPage, type StoryField } from '../../../core/display/types';
 
 export interface PageHit {
   storyId: string;
-  /** The text the click landed on, when it landed on a glyph; null for the white space of a frame. */
-  source: { field: StoryField; offset: number } | null;
+  /**
+   * Where the caret goes for a click on a glyph: before its character (left half) or after it (right half), as an
+   * offset in the field's text; `index` names the photo for captions and credits. Null for the white of a frame.
+   */
+  source: { field: StoryField; offset: number; index?: number } | null;
 }
 
 /**
@@ -17,7 +20,8 @@ export function hitTest(page: DisplayPage, x: number, y: number): PageHit | null
     if (g.kind !== 'glyph' || !g.src || g.src.storyId === '') continue;
     const h = g.size * (g.scaleY ?? 1);
     if (x >= g.x && x < g.x + g.advance && y >= g.y - 0.88 * h && y < g.y + 0.12 * h) {
-      return { storyId: g.src.storyId, source: { field: g.src.field, offset: g.src.offset } };
+      const offset = x < g.x + g.advance / 2 ? g.src.offset : g.src.offset + g.src.length;
+      return { storyId: g.src.storyId, source: { field: g.src.field, offset, ...(g.src.index !== undefined ? { index: g.src.index } : {}) } };
     }
   }
   // The innermost (last drawn) frame wins where frames overlap.

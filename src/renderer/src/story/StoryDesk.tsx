@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { type StyleCatalog } from '../../../core/model/style';
 import { type Story } from '../../../core/model';
+import { type StoryCaret } from '../editor/caret';
 import { StoryEditor } from '../editor/StoryEditor';
 import { StoryForm } from '../editor/StoryForm';
 import { useI18n } from '../i18n/I18nProvider';
@@ -21,10 +22,12 @@ export interface StoryDeskProps {
   onDraft(story: Story): void;
   onSaved(story: Story): void;
   onClose(): void;
+  /** Where a click on the page view asked for the caret, or null. */
+  caret?: StoryCaret | null;
 }
 
 /** The writing desk's story: headline and photo fields, the body editor, its status, save and close. */
-export function StoryDesk({ sessionId, storyId, sessionReadOnly, styles, copyfit, onDraft, onSaved, onClose }: StoryDeskProps) {
+export function StoryDesk({ sessionId, storyId, sessionReadOnly, styles, copyfit, onDraft, onSaved, onClose, caret = null }: StoryDeskProps) {
   const { t } = useI18n();
   const s = useStorySession(sessionId, storyId, sessionReadOnly, onSaved);
   const story = s.story;
@@ -133,8 +136,16 @@ export function StoryDesk({ sessionId, storyId, sessionReadOnly, styles, copyfit
           readOnly={textReadOnly}
           onHeadlineChange={(headline) => edit({ headline })}
           onPhotosChange={(photos) => edit({ photos })}
+          caret={caret && caret.field !== 'body' ? caret : null}
         />
-        <StoryEditor key={story.id} body={story.body} styles={styles} readOnly={textReadOnly} onChange={(body) => edit({ body })} />
+        <StoryEditor
+          key={story.id}
+          body={story.body}
+          styles={styles}
+          readOnly={textReadOnly}
+          onChange={(body) => edit({ body })}
+          caret={caret?.field === 'body' ? caret : null}
+        />
       </div>
     </section>
   );

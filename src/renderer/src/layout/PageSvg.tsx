@@ -1,0 +1,78 @@
+import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { type DisplayPage } from '../../../core/display/types';
+import { type FontRegistry } from '../../../core/fonts';
+import { svgItems } from '../../../core/render';
+import { pageCommitted, watchKeystrokes } from './desk-timing';
+import { GlyphOutlines } from './glyph-outlines';
+import { pageGroups, type PageGroup } from './page-groups';
+
+interface GroupProps {
+  page: DisplayPage;
+  group: PageGroup;
+  outlines: GlyphOutlines;
+  pictures: ReadonlyMap<string, string>;
+  /** Prefix for this group's clip-path ids (unique in the document). */
+  idPrefix: string;
+}
+
+/**
+ * One run of the page's items, as its own page-sized `<svg>` over the others: Chromium repaints only the SVG roots
+ * that changed and replays the rest from its paint cache. Glyphs are their outlines placed on the page, one `<path>`
+ * per stretch of same-coloured glyphs (no `<text>`, no system font). Drawn again only when its digest changes (or
+ * its pictures arrive).
+ */
+const GroupSvg = memo(
+  function GroupSvg({ page, group, outlines, pictures, idPrefix }: GroupProps) {
+    const clips: string[] = [];
+    const body = svgItems(page, group.items, {
+      glyphRef: () => null,
+      outline: (g) => outlines.get(page, g),
+      clipRef: (rect) => {
+        const id = `${idPrefix}${clips.length}`;
+        clips.push(`<clipPath id="${id}">${rect}</clipPath>`);
+        return id;
+      },
+      imageHref: (id) => pictures.get(id) ?? null,
+    });
+    const html = (clips.length > 0 ? `<defs>${clips.join('')}</defs>` : '') + body.join('');
+    // Our own renderer's SVG over the display list: numbers, path data and escaped attribute values, no script.
+    return <svg viewBox={`0 0 ${page.width} ${page.height}`} data-owner={group.owner} dangerouslySetInnerHTML={{ __html: html }} />;
+  },
+  // Face keys and their metrics are fixed for the life of a font registry, and so of `outlines`.
+  (a, b) => a.group.hash === b.group.hash && a.outlines === b.outlines && a.idPrefix === b.idPrefix && (!a.group.hasImage || a.pictures === b.pictures),
+);
+
+/**
+ * A display page as stacked inline SVGs, one per run of a story (page-groups.ts): when a keystroke changes one story,
+ * React redraws the runs that changed and leaves every other run's DOM (and Chromium its paint) as it was. Each
+ * redraw closes a pending keystroke measure (desk-timing.ts).
+ */
+export function PageSvg({ page, fonts, pictures, frameGuides }: { page: DisplayPage; fonts: FontRegistry; pictures: ReadonlyMap<string, string>; frameGuides: boolean }) {
+  const outlinesRef = useRef<GlyphOutlines | null>(null);
+  if (!outlinesRef.current || outlinesRef.current.fonts !== fonts) outlinesRef.current = new GlyphOutlines(fonts);
+  const outlines = outlinesRef.current;
+  const groups = useMemo(() => pageGroups(page), [page]);
+
+  useEffect(watchKeystrokes, []);
+  useLayoutEffect(pageCommitted, [page]);
+
+  const viewBox = `0 0 ${page.width} ${page.height}`;
+  return (
+    <div className="page-art" data-page-svg="">
+      <svg viewBox={viewBox}>
+        <rect width={page.width} height={page.height} fill="#fff" />
+      </svg>
+      {groups.map((g) => (
+        <GroupSvg key={g.key} page={page} group={g} outlines={outlines} pictures={pictures} idPrefix={`c${page.pageId.replace(/[^A-Za-z0-9_-]/g, '_')}-${g.key.replace(/[^A-Za-z0-9_-]/g, '_')}-`} />
+      ))}
+      {frameGuides && (
+        // As React elements: a frame whose box changed (its story grew) updates its own attributes only.
+        <svg viewBox={viewBox} data-guides="">
+          {page.frames.map((f) => (
+            <rect key={f.frameId} x={f.x} y={f.y} width={f.w} height={f.h} fill="none" stroke="#3b82f6" strokeWidth={0.3} data-frame={f.frameId} data-story={f.storyId ?? ''} />
+          ))}
+        </svg>
+      )}
+    </div>
+  );
+}

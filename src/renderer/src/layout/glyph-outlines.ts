@@ -1,0 +1,24 @@
+import { type DisplayPage, type GlyphItem } from '../../../core/display/types';
+import { type FontRegistry } from '../../../core/fonts';
+import { parseOutline, type Outline } from '../../../core/render';
+
+/** Parsed glyph outlines for the life of a font registry (face keys and glyph ids stay put for that long). */
+export class GlyphOutlines {
+  private readonly cache = new Map<string, Outline | null>();
+
+  constructor(readonly fonts: FontRegistry) {}
+
+  /** Glyph `g`'s outline, or null for a blank glyph (U+3000 and the like draw nothing). */
+  get(page: DisplayPage, g: GlyphItem): Outline | null {
+    const key = `${g.face}\u0000${g.gid}`;
+    let o = this.cache.get(key);
+    if (o === undefined) {
+      const face = page.faces[g.face];
+      if (!face) throw new Error(`display list: page ${page.number} uses face "${g.face}" missing from its faces table`);
+      const d = this.fonts.glyphPath(face.key, g.gid);
+      o = d === '' ? null : parseOutline(d);
+      this.cache.set(key, o);
+    }
+    return o;
+  }
+}
