@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { copyfitMessage, copyfitOf } from '../../src/renderer/src/layout/copyfit';
 import { LatestOnly } from '../../src/renderer/src/layout/desk-layout';
-import { base64ToBytes, IpcFontLoader } from '../../src/renderer/src/layout/ipc-font-loader';
+import { IpcFontLoader } from '../../src/renderer/src/layout/ipc-font-loader';
 import { pagePixelWidth } from '../../src/renderer/src/layout/zoom';
 
 const fit = (o: Partial<{ oversetChars: number; oversetLines: number; undersetChars: number; undersetLines: number }>) => ({
@@ -28,14 +28,20 @@ describe('page zoom', () => {
   });
 });
 
-describe('font bytes over IPC', () => {
-  it('decodes base64 to the exact bytes', () => {
+describe('font bytes from the main process', () => {
+  it('fetches the font route of its own origin and returns the exact bytes', async () => {
     const bytes = new Uint8Array([0, 1, 0, 0, 255, 128, 7]);
-    expect([...base64ToBytes(Buffer.from(bytes).toString('base64'))]).toEqual([...bytes]);
+    const asked: string[] = [];
+    const loader = new IpcFontLoader(async (url) => {
+      asked.push(url);
+      return new Response(bytes);
+    });
+    expect([...(await loader.load('fontsource:noto-serif-sc/400/117'))]).toEqual([...bytes]);
+    expect(asked).toEqual(['/_fonts/fontsource%3Anoto-serif-sc%2F400%2F117']);
   });
   it('names the font file when the main process refuses it', async () => {
-    const loader = new IpcFontLoader({ invoke: async () => ({ ok: false, error: { code: 'not-a-font', message: '不是字体文件：/etc/passwd' } }) } as never);
-    await expect(loader.load('file:/etc/passwd')).rejects.toThrow('无法载入字体 file:/etc/passwd：不是字体文件');
+    const loader = new IpcFontLoader(async () => new Response('不是字体文件：/etc/passwd', { status: 403 }));
+    await expect(loader.load('file:/etc/passwd')).rejects.toThrow('无法载入字体 file:/etc/passwd：不是字体文件：/etc/passwd');
   });
 });
 

@@ -19,8 +19,6 @@ export const channels = {
   'app:setLocale': z.object({ locale: z.enum(['zh-CN', 'en']) }).strict(),
   /** Copies the bundled sample issue into the documents folder and opens the copy. */
   'issue:openSample': z.object({}).strict(),
-  /** One font file's bytes for the renderer's font registry (FaceInfo.file form, see src/core/fonts/loader.ts). */
-  'font:load': z.object({ file: z.string().min(1).max(4200).refine((f) => !f.includes('\0'), '路径含有空字符') }).strict(),
   /** A screen copy of an issue's picture (sRGB JPEG, at most `widthPx` wide) for the page view. */
   'asset:preview': z.object({ sessionId: z.string().regex(/^[0-9a-f]{16}$/, '会话编号无效'), assetId: z.string().regex(/^[0-9a-f]{64}\.(jpg|png)$/, '图片编号无效'), widthPx: z.number().int().min(16).max(4000) }).strict(),
   ...storeChannels(),
@@ -271,8 +269,6 @@ export interface ChannelResults extends StoreResults, ExportResults {
   'app:chooseFolder': { path: string | null };
   'app:setLocale': { applied: boolean };
   'issue:openSample': DeskSession;
-  /** SFNT bytes as base64: the Playwright host's binding carries only JSON. */
-  'font:load': { base64: string };
   'asset:preview': { dataUrl: string };
 }
 

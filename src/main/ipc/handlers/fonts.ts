@@ -1,10 +1,12 @@
 import { parseFontFile } from '../../../core/fonts';
 import { nodeFontLoader } from '../../fonts/node-font-loader';
-import { type HandlerTable } from '../dispatch';
+import { FONT_ROUTE, fontFileFromPath } from '../font-route';
 
-// Font bytes for the renderer's font registry (the renderer lays pages out itself, DESIGN.md §5).
-// A `file:` reference names an absolute path, so without a check this channel would read any file on
-// the disk for a compromised renderer: only font files (by their first bytes) are ever returned.
+// Font bytes for the renderer's font registry (the renderer lays pages out itself, DESIGN.md §5), served
+// on the renderer's own origin (font-route.ts) by the app:// protocol in Electron and by the Chromium
+// host's server, both through serveFont. A `file:` reference names an absolute path, so without a check
+// this route would read any file on the disk for a compromised renderer: only font files (by their first
+// bytes) are ever returned.
 
 /** SFNT (TrueType 1.0, 'true', 'OTTO'), collections and WOFF/WOFF2, by their tag. */
 const FONT_TAGS = [[0x00, 0x01, 0x00, 0x00], [0x74, 0x72, 0x75, 0x65], [0x4f, 0x54, 0x54, 0x4f], [0x74, 0x74, 0x63, 0x66], [0x77, 0x4f, 0x46, 0x46], [0x77, 0x4f, 0x46, 0x32]];
@@ -13,11 +15,28 @@ export function isFontBytes(bytes: Uint8Array): boolean {
   return bytes.length >= 12 && FONT_TAGS.some((tag) => tag.every((b, i) => bytes[i] === b));
 }
 
-export const fontHandlers: HandlerTable = {
-  'font:load': async ({ file }) => {
-    const ref = parseFontFile(file);
-    const bytes = await nodeFontLoader.load(file);
-    if (!isFontBytes(bytes)) throw Object.assign(new Error(`不是字体文件：${ref.kind === 'file' ? ref.path : file}`), { code: 'not-a-font' });
-    return { base64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64') };
-  },
-};
+export type FontResponse = { status: 200; bytes: Uint8Array } | { status: 400 | 403 | 404; reason: string };
+
+/** Answers a request for `pathname` under the font route; null when the path is not a font route. */
+export async function serveFont(pathname: string): Promise<FontResponse | null> {
+  if (!pathname.startsWith(FONT_ROUTE)) return null;
+  const file = fontFileFromPath(pathname);
+  if (file === null) return { status: 400, reason: '字体路径无效' };
+  let ref;
+  try {
+    ref = parseFontFile(file);
+  } catch (e) {
+    return { status: 400, reason: (e as Error).message };
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await nodeFontLoader.load(file);
+  } catch (e) {
+    return { status: 404, reason: (e as Error).message };
+  }
+  if (!isFontBytes(bytes)) return { status: 403, reason: `不是字体文件：${ref.kind === 'file' ? ref.path : file}` };
+  return { status: 200, bytes };
+}
+
+/** Headers for a served font; not cached by the page, since a house may replace its font file. */
+export const FONT_HEADERS = { 'content-type': 'font/ttf', 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' } as const;

@@ -1,6 +1,5 @@
 import { type HandlerTable } from '../dispatch';
 import { appHandlers } from './app';
-import { fontHandlers } from './fonts';
 import { previewHandlers } from './previews';
 import { issueHandlers } from './issue';
 import { storeHandlers } from './store';
@@ -19,4 +18,4 @@ function merge(...tables: HandlerTable[]): HandlerTable {
   return merged as HandlerTable;
 }
 
-export const handlers: HandlerTable = merge(appHandlers, issueHandlers, storeHandlers, fontHandlers, previewHandlers, exportHandlers);
+export const handlers: HandlerTable = merge(appHandlers, issueHandlers, storeHandlers, previewHandlers, exportHandlers);

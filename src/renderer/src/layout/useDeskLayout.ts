@@ -2,7 +2,6 @@ import { useEffect, useMemo, useState } from 'react';
 import { type FontRegistry } from '../../../core/fonts';
 import { type LayoutResult } from '../../../core/layout';
 import { type IssueMeta, type Story } from '../../../core/model';
-import { yeban } from '../ipc/api';
 import { DeskLayout, LatestOnly } from './desk-layout';
 import { IpcFontLoader } from './ipc-font-loader';
 
@@ -16,7 +15,7 @@ export interface DeskLayoutState {
 /** Lays the issue out again whenever the issue or a story object changes (a keystroke makes a new story). */
 export function useDeskLayout(meta: IssueMeta, stories: ReadonlyMap<string, Story>): DeskLayoutState {
   const runner = useMemo(() => {
-    const desk = new DeskLayout(new IpcFontLoader(yeban()));
+    const desk = new DeskLayout(new IpcFontLoader());
     return new LatestOnly(async ({ meta, stories }: { meta: IssueMeta; stories: ReadonlyMap<string, Story> }) => {
       // Marks for `npm run bench` and the DevTools timeline (compose + layout, fonts included).
       performance.mark('yeban:layout:start');

@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { type IssueMeta, type Story } from '../../../core/model';
 import { useI18n } from '../i18n/I18nProvider';
-import { yeban } from '../ipc/api';
 import { IpcFontLoader } from '../layout/ipc-font-loader';
 import { fieldLabel, issueCoverage, proofIssue } from './proof-run';
 import '../preflight/panels.css';
@@ -16,7 +15,7 @@ export interface ProofPanelProps {
 /** 校对: every finding of the proofreader over the stories as they are now; a click opens the story. */
 export function ProofPanel({ meta, stories, onOpenStory, onClose }: ProofPanelProps) {
   const { t } = useI18n();
-  const loader = useMemo(() => new IpcFontLoader(yeban()), []);
+  const loader = useMemo(() => new IpcFontLoader(), []);
   const [covers, setCovers] = useState<((cp: number) => boolean) | undefined>(undefined);
   useEffect(() => {
     let live = true;

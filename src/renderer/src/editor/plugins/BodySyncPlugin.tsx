@@ -16,6 +16,7 @@ const LOAD_TAG = 'yeban-load-body';
 export function BodySyncPlugin({ body, onChange, history }: { body: BodyJSON; onChange: (body: BodyJSON) => void; history: HistoryState }) {
   const [editor] = useLexicalComposerContext();
   const reported = useRef<BodyJSON>(body);
+  const reportedJson = useRef<string>(JSON.stringify(body));
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
 
@@ -24,7 +25,12 @@ export function BodySyncPlugin({ body, onChange, history }: { body: BodyJSON; on
       editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves, tags }) => {
         if (tags.has(LOAD_TAG) || (dirtyElements.size === 0 && dirtyLeaves.size === 0) || editor.isComposing()) return;
         const next = bodyFromEditorState(editorState.toJSON());
+        // An update that leaves the story's body as it was (the editor normalising what it loaded, a
+        // format toggled on an empty selection) is not an edit: the story must not turn 'unsaved'.
+        const json = JSON.stringify(next);
+        if (json === reportedJson.current) return;
         reported.current = next;
+        reportedJson.current = json;
         onChangeRef.current(next);
       }),
     [editor],
@@ -32,8 +38,11 @@ export function BodySyncPlugin({ body, onChange, history }: { body: BodyJSON; on
 
   useEffect(() => {
     // The same body coming back (the parent's state, or a saved copy of it) is not a reload.
-    if (body === reported.current || JSON.stringify(body) === JSON.stringify(reported.current)) return;
+    if (body === reported.current) return;
+    const json = JSON.stringify(body);
+    if (json === reportedJson.current) return;
     reported.current = body;
+    reportedJson.current = json;
     editor.setEditorState(editor.parseEditorState(editorStateFromBody(body)), { tag: LOAD_TAG });
     history.undoStack = [];
     history.redoStack = [];
