@@ -3,6 +3,7 @@ import { type HistoryState } from '@lexical/react/LexicalHistoryPlugin';
 import { CAN_REDO_COMMAND, CAN_UNDO_COMMAND } from 'lexical';
 import { useEffect, useRef } from 'react';
 import { type BodyJSON } from '../../../../core/model/body';
+import { jsonEqual } from '../../../../core/model/json-equal';
 import { bodyFromEditorState, editorStateFromBody } from '../body';
 
 /** Update tag of a body loaded from outside (a reload, another revision): it is not an edit. */
@@ -16,7 +17,6 @@ const LOAD_TAG = 'yeban-load-body';
 export function BodySyncPlugin({ body, onChange, history }: { body: BodyJSON; onChange: (body: BodyJSON) => void; history: HistoryState }) {
   const [editor] = useLexicalComposerContext();
   const reported = useRef<BodyJSON>(body);
-  const reportedJson = useRef<string>(JSON.stringify(body));
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
 
@@ -27,10 +27,8 @@ export function BodySyncPlugin({ body, onChange, history }: { body: BodyJSON; on
         const next = bodyFromEditorState(editorState.toJSON());
         // An update that leaves the story's body as it was (the editor normalising what it loaded, a
         // format toggled on an empty selection) is not an edit: the story must not turn 'unsaved'.
-        const json = JSON.stringify(next);
-        if (json === reportedJson.current) return;
+        if (jsonEqual(next, reported.current)) return;
         reported.current = next;
-        reportedJson.current = json;
         onChangeRef.current(next);
       }),
     [editor],
@@ -38,11 +36,8 @@ export function BodySyncPlugin({ body, onChange, history }: { body: BodyJSON; on
 
   useEffect(() => {
     // The same body coming back (the parent's state, or a saved copy of it) is not a reload.
-    if (body === reported.current) return;
-    const json = JSON.stringify(body);
-    if (json === reportedJson.current) return;
+    if (body === reported.current || jsonEqual(body, reported.current)) return;
     reported.current = body;
-    reportedJson.current = json;
     editor.setEditorState(editor.parseEditorState(editorStateFromBody(body)), { tag: LOAD_TAG });
     history.undoStack = [];
     history.redoStack = [];
