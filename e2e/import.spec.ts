@@ -66,3 +66,124 @@ test('undoes a headline part, a photo credit and a column-break join, and adds t
   await expect(editor).toContainText('■通讯员\u3000万众\u3000摄');
   await page.screenshot({ path: test.info().outputPath('import-undone.png') });
 });
+
+// Text extracted from a PDF page in column order: two headlines stand above both bodies, and a lone credit
+// follows the second. The importer hands the second headline on and attaches the credit to the story before
+// it; both readings span two stories and the panel undoes each with the two stories together.
+const COLUMNS = [
+  '城区道路改造启动',
+  '',
+  '老旧小区加装电梯',
+  '',
+  '本报临沂讯(通讯员 周明)3月1日,城区12条道路改造工程启动,计划年内全部完工。',
+  '',
+  '本报临沂讯(通讯员 吴芳 郑亮)今年,全市计划为200个老旧小区加装电梯,惠及居民1.2万户。',
+  '',
+  '■通讯员 吴芳 摄',
+  '',
+  '便民服务进社区',
+  '',
+  '本报临沂讯(通讯员 孙丽)近日,便民服务活动在某社区举行。',
+  '',
+].join('\n');
+
+test('undoes a headline handed on and a credit attached across two stories, and adds the stories as reviewed', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: '导入稿件', exact: true }).click();
+  const panel = page.getByRole('region', { name: '导入稿件' });
+  await panel.getByRole('textbox').fill(COLUMNS);
+  await panel.getByRole('button', { name: '识别' }).click();
+  const stories = panel.getByTestId('import-story');
+  const previews = panel.getByTestId('import-preview');
+  await expect(stories).toHaveCount(3);
+  await expect(previews.nth(0)).toHaveText('标题：城区道路改造启动；正文 1 段；图片 0 张');
+  await expect(previews.nth(1)).toHaveText('标题：老旧小区加装电梯；正文 1 段；图片 1 张');
+
+  // The two lines were one headline (引题 + 主题) over the first story: the second story gives its line back.
+  const handed = stories.nth(0).locator('li[data-rule="headline.distributed"]');
+  await handed.getByRole('button', { name: '撤销' }).click();
+  await expect(handed).toHaveCount(0);
+  await expect(panel.getByRole('alert')).toHaveCount(0);
+  await expect(previews.nth(0)).toHaveText('标题：城区道路改造启动 / 老旧小区加装电梯；正文 1 段；图片 0 张');
+  await expect(previews.nth(1)).toHaveText('标题：（无标题）；正文 1 段；图片 1 张');
+  await expect(stories.nth(0).locator('li[data-rule="headline.kicker"]')).toContainText('城区道路改造启动');
+  await expect(stories.nth(1).locator('li[data-rule="headline.none"]')).toHaveCount(1);
+
+  // The credit was not of the story before it: it stands as a photo story of its own, awaiting the picture.
+  const attached = stories.nth(1).locator('li[data-rule="photo.attached"]');
+  await attached.getByRole('button', { name: '撤销' }).click();
+  await expect(stories).toHaveCount(4);
+  await expect(previews.nth(1)).toHaveText('标题：（无标题）；正文 1 段；图片 0 张');
+  await expect(stories.nth(2)).toContainText('图片新闻');
+  await expect(previews.nth(2)).toHaveText('标题：（无标题）；正文 0 段；图片 1 张');
+  await expect(stories.nth(2).locator('li[data-rule="photo.credit"]')).toContainText('■通讯员□吴芳□摄');
+
+  // The decisions left stay undoable: the 电头 and then the 引题 of the first story.
+  await stories.nth(0).locator('li[data-rule="dateline.parsed"]').getByRole('button', { name: '撤销' }).click();
+  await stories.nth(0).locator('li[data-rule="headline.kicker"]').getByRole('button', { name: '撤销' }).click();
+  await expect(previews.nth(0)).toHaveText('标题：老旧小区加装电梯；正文 2 段；图片 0 张');
+  await expect(panel.getByRole('alert')).toHaveCount(0);
+
+  await panel.getByRole('button', { name: '将 4 篇稿件加入本期' }).click();
+  await expect(stories).toHaveCount(0);
+  for (const slug of ['老旧小区加装电梯', '本报临沂讯（通讯员 吴芳 郑亮）', '便民服务进社区']) {
+    await expect(page.getByRole('button', { name: slug, exact: true })).toBeVisible();
+  }
+  await expect(page.getByRole('button', { name: '图片新闻', exact: true }).last()).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('import-across-undone.png') });
+});
+
+// Column order again: a second interview's headline and byline came after the end of the first one's text, so
+// the importer moved the last paragraphs under it. The editor judges they belong to the first interview.
+const INTERVIEWS = [
+  '做强特色产业 带动群众增收',
+  '',
+  '某某县县长 陈立新',
+  '',
+  '抓产业、强支撑,推动特色种植提质增效。全县聚焦两条主线,推动一二三产业融合发展。',
+  '',
+  '优服务、解难题,营造一流营商环境。持续深化改革,让企业办事更便捷。',
+  '',
+  '强基础、惠民生,提升公共服务水平。新建学校两所,改造卫生院三家。',
+  '',
+  '促就业、增收入,完善联农带农机制。让群众在家门口就业增收。',
+  '',
+  '守底线、保平安,统筹发展和安全。',
+  '',
+  '抓落实 促发展',
+  '',
+  '某某镇党委书记 刘洋',
+  '',
+].join('\n');
+
+test('undoes a body moved under the headline after it: the paragraphs go back to the first story', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: '导入稿件', exact: true }).click();
+  const panel = page.getByRole('region', { name: '导入稿件' });
+  await panel.getByRole('textbox').fill(INTERVIEWS);
+  await panel.getByRole('button', { name: '识别' }).click();
+  const stories = panel.getByTestId('import-story');
+  const previews = panel.getByTestId('import-preview');
+  await expect(stories).toHaveCount(2);
+  await expect(previews.nth(0)).toHaveText('标题：做强特色产业\u3000带动群众增收；正文 3 段；图片 0 张');
+  await expect(previews.nth(1)).toHaveText('标题：抓落实\u3000促发展；正文 2 段；图片 0 张');
+
+  const moved = stories.nth(1).locator('li[data-rule="segment.body-before-headline"]');
+  await moved.getByRole('button', { name: '撤销' }).click();
+  await expect(moved).toHaveCount(0);
+  await expect(panel.getByRole('alert')).toHaveCount(0);
+  await expect(previews.nth(0)).toHaveText('标题：做强特色产业\u3000带动群众增收；正文 5 段；图片 0 张');
+  await expect(previews.nth(1)).toHaveText('标题：抓落实\u3000促发展；正文 0 段；图片 0 张');
+  // The run-in heads came along with their paragraphs and can still be undone where they now stand.
+  const runIns = stories.nth(0).locator('li[data-rule="runin"]');
+  await expect(runIns).toHaveCount(5);
+  await runIns.last().getByRole('button', { name: '撤销' }).click();
+  await expect(runIns).toHaveCount(4);
+  await expect(stories.nth(1).locator('li[data-rule="runin"]')).toHaveCount(0);
+  await expect(panel.getByRole('alert')).toHaveCount(0);
+
+  await panel.getByRole('button', { name: '将 2 篇稿件加入本期' }).click();
+  await expect(stories).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '做强特色产业 带动群众增收', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: '抓落实 促发展', exact: true })).toBeVisible();
+});

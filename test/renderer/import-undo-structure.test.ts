@@ -142,8 +142,10 @@ describe('undoing structural import decisions', () => {
     const kicker = find(s, 'headline.kicker');
     const edited = { ...s, headline: { ...s.headline, kicker: ['改过的引题'] } };
     expect(undoNote(edited, kicker)).toEqual({ ok: false, reason: '标题已不是“聚焦高质量发展”，无法撤销' });
-    // Decisions across stories stay listed but are not undone here.
-    const pdf = importText(PDF).stories.flatMap((x) => x.importNotes).find((n) => n.field === 'story');
-    if (pdf) expect(undoable(pdf)).toBe(false);
+    // Decisions across stories are undone with both stories (undo-across.ts), never on one alone.
+    const pdf = importText(PDF).stories[0]!;
+    const distributed = find(pdf, 'headline.distributed');
+    expect(undoable(distributed)).toBe(true);
+    expect(undoNote(pdf, distributed)).toEqual({ ok: false, reason: '这项判断涉及两篇稿件，须同时撤销' });
   });
 });

@@ -48,13 +48,13 @@ describe('import review: undo one decision', () => {
     expect(undo(s, space!).headline.main[0]).toBe('太白湖新区 举办读书节');
   });
 
-  it('refuses decisions across stories and text that has changed since, without touching the story', () => {
+  it('refuses decisions across stories on one story alone and text that has changed since, without touching the story', () => {
     const s = imported();
-    // A decision across stories (a credit given to the story before it) is listed, not undone here.
+    // A decision across stories (a credit given to the story before it) is undone with both (undo-across.ts).
     const across = { rule: 'photo.attached', field: 'story', offset: 0, before: '■通讯员　万众　摄', after: '' };
     const withAcross = { ...s, importNotes: [...s.importNotes, across] };
-    expect(undoable(across)).toBe(false);
-    expect(undoNote(withAcross, across)).toEqual({ ok: false, reason: '这是结构上的判断，请在稿件中直接修改' });
+    expect(undoable(across)).toBe(true);
+    expect(undoNote(withAcross, across)).toEqual({ ok: false, reason: '这项判断涉及两篇稿件，须同时撤销' });
     const comma = note(s, 'punct.fullwidth');
     const edited = { ...s, body: importText('本报讯 另一段文字。\n').stories[0]!.body };
     const r = undoNote(edited, comma);

@@ -3,7 +3,6 @@ import {
 } from '../model/body';
 import { type Headline, type ImportNote, type Photo, type Story, StorySchema } from '../model/story';
 import { SPACES_RE } from './chars';
-import { type Item } from './classify';
 import { type LocalNote } from './notes';
 import { runInLengths, splitParallelRunIns } from './runin';
 import { type Draft } from './segment';
@@ -29,7 +28,7 @@ export function headlineText(text: string): { text: string; notes: LocalNote[] }
 type Part = 'kicker' | 'main' | 'sub';
 
 /** 主 / 引+主 / 主+副 (副题 led by ——) / 引+主+副. */
-function headlineParts(heads: readonly Item[]): Part[] {
+export function headlineParts(heads: readonly { text: string }[]): Part[] {
   if (heads.length === 0) return [];
   if (heads.length === 1) return ['main'];
   const lastIsSub = /^[—–-]{1,2}/u.test(heads[heads.length - 1]!.text);

@@ -6,3 +6,4 @@ export { parseDateline, parseCredits, type ParsedDateline } from './dateline';
 export { parsePhotoCredit, splitTrailingCredit, type ParsedPhotoCredit } from './credit';
 export { parseInterviewByline, type InterviewByline } from './byline';
 export { IMPORT_RULES, type ImportNote, type LocalNote } from './notes';
+export { headlineParts } from './build';

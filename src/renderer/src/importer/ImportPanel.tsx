@@ -5,6 +5,7 @@ import { type DeskSession } from '../../../preload/api';
 import { useI18n } from '../i18n/I18nProvider';
 import { yeban } from '../ipc/api';
 import { decodeText } from './read-text-file';
+import { ACROSS_RULES, undoAcross } from './undo-across';
 import { undoable, undoNote } from './undo-note';
 import './import-panel.css';
 import '../preflight/panels.css';
@@ -23,7 +24,8 @@ const show = (s: string): string => (s === '' ? '∅' : s.replace(/\n/g, '⏎').
 /**
  * 导入稿件: pasted or opened plain text becomes stories; every decision the importer made is listed with
  * its before and after and can be undone — text replacements and readings of structure alike (a headline
- * part, a byline, a caption, a join) — then the stories, with the decisions that stand, are added.
+ * part, a byline, a caption, a join), also those across two stories (a headline handed on, a credit
+ * attached, a body moved) — then the stories, with the decisions that stand, are added.
  */
 export function ImportPanel({ sessionId, meta, readOnly, onAdded, onClose }: ImportPanelProps) {
   const { t } = useI18n();
@@ -43,10 +45,12 @@ export function ImportPanel({ sessionId, meta, readOnly, onAdded, onClose }: Imp
   const undo = (storyIndex: number, noteIndex: number) => {
     if (!stories) return;
     const s = stories[storyIndex]!;
-    const out = undoNote(s, s.importNotes[noteIndex]!);
+    const note = s.importNotes[noteIndex]!;
+    // A decision across two stories changes both (and may split off a story of its own).
+    const out = ACROSS_RULES.has(note.rule) ? undoAcross(stories, storyIndex, note, meta.storyIds) : undoNote(s, note);
     if (!out.ok) return setProblem(out.reason);
     setProblem(null);
-    setStories(stories.map((x, i) => (i === storyIndex ? out.story : x)));
+    setStories('stories' in out ? out.stories : stories.map((x, i) => (i === storyIndex ? out.story : x)));
   };
 
   const add = async () => {

@@ -1,5 +1,6 @@
 import { datelineText, textNode } from '../../../core/model/body';
 import { type ImportNote, type Story } from '../../../core/model';
+import { ACROSS_RULES } from './undo-across';
 import { STRUCTURAL_RULES, undoStructure } from './undo-structure';
 
 // Undoing one import decision on a story that has not been added yet: the note says what the importer
@@ -7,7 +8,8 @@ import { STRUCTURAL_RULES, undoStructure } from './undo-structure';
 // story still holds exactly `after` there, so an undo can never damage text. Decisions about the story's
 // shape (a headline part, an interview byline, a caption or credit, an editor's note, a sub-head, a run-in
 // head, a column-break join) are undone by undo-structure.ts; decisions across stories (a headline handed to
-// the next story, a credit attached to the previous one) are shown but not undoable here.
+// the next story, a credit attached to the previous one, a body moved under the next headline) change two
+// stories at once and are undone by undo-across.ts.
 
 type Body = Story['body'];
 type Block = Body['root']['children'][number];
@@ -15,9 +17,9 @@ type Inline = Block['children'][number];
 
 export type UndoOutcome = { ok: true; story: Story } | { ok: false; reason: string };
 
-/** Whether a note is a text replacement this module can undo (the panel disables the others). */
+/** Whether the panel can undo a note: here, in undo-structure.ts or (across two stories) in undo-across.ts. */
 export function undoable(note: ImportNote): boolean {
-  if (STRUCTURAL_RULES.has(note.rule)) return true;
+  if (STRUCTURAL_RULES.has(note.rule) || ACROSS_RULES.has(note.rule)) return true;
   if (note.before === note.after) return false;
   if (note.rule === 'dateline.parsed') return note.field === 'body' && !note.before.includes('\n');
   if (note.before.includes('\n') || note.after.includes('\n') || note.after === '') return false;
@@ -72,6 +74,7 @@ function shiftNotes(notes: readonly ImportNote[], undone: ImportNote): ImportNot
 export function undoNote(story: Story, note: ImportNote): UndoOutcome {
   if (!story.importNotes.includes(note)) return { ok: false, reason: '这条处理不属于该稿件' };
   if (STRUCTURAL_RULES.has(note.rule)) return undoStructure(story, note);
+  if (ACROSS_RULES.has(note.rule)) return { ok: false, reason: '这项判断涉及两篇稿件，须同时撤销' };
   if (!undoable(note)) return { ok: false, reason: '这是结构上的判断，请在稿件中直接修改' };
   const field = note.field ?? 'body';
   const notes = shiftNotes(story.importNotes, note);

@@ -28,7 +28,7 @@ function blockLength(block: Block): number {
 }
 
 /** Plain-text offset (bodyPlainText's numbering: each block and its newline) where each block starts. */
-function blockStarts(body: Body): number[] {
+export function blockStarts(body: Body): number[] {
   const starts: number[] = [];
   let at = 0;
   for (const b of body.root.children) {
@@ -69,7 +69,7 @@ function opensWithDateline(story: Story): boolean {
 }
 
 /** Fields `prefix.k` with k > index move down one (a headline line or photo removed before them). */
-function renumber(notes: ImportNote[], prefix: string, index: number): ImportNote[] {
+export function renumber(notes: ImportNote[], prefix: string, index: number): ImportNote[] {
   return notes.map((n) => {
     const m = n.field?.startsWith(`${prefix}.`) ? /^(\d+)(.*)$/.exec(n.field.slice(prefix.length + 1)) : null;
     return m && Number(m[1]) > index ? { ...n, field: `${prefix}.${Number(m[1]) - 1}${m[2]}` } : n;
@@ -147,7 +147,7 @@ function blockAt(story: Story, offset: number): { index: number; block: Block } 
   return block ? { index, block } : null;
 }
 
-const plainText = (block: Block): string => block.children.map((c) => (c.type === 'text' ? c.text : c.type === 'linebreak' ? '\n' : datelineText(c))).join('');
+export const plainText = (block: Block): string => block.children.map((c) => (c.type === 'text' ? c.text : c.type === 'linebreak' ? '\n' : datelineText(c))).join('');
 
 /** The editor's note, sub-head or run-in head becomes an ordinary paragraph with the same text. */
 function restyle(story: Story, note: ImportNote, rest: ImportNote[]): StructureOutcome {
