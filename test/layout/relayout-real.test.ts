@@ -1,28 +1,21 @@
 // Relayout with the real composer and its caches (composed paragraphs reused, shifted when text before them
 // grew; threads of untouched stories reused): a relayout after an edit must draw exactly what a cold layout
 // of the edited issue draws — same glyphs, same places, same source offsets.
-import { readFile, readdir } from 'node:fs/promises';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { digestPage } from '../../src/core/display/digest';
 import { FontRegistry } from '../../src/core/fonts';
 import { LayoutEngine, type LayoutResult } from '../../src/core/layout';
 import { ComposeTypesetter } from '../../src/core/layout/compose-typesetter';
-import { bodyOf, IssueSchema, StorySchema, type IssueMeta, type Story } from '../../src/core/model';
+import { bodyOf, type IssueMeta, type Story } from '../../src/core/model';
 import { nodeFontLoader } from '../../src/main/fonts/node-font-loader';
+import { readSampleIssue } from './sample-issue';
 
-const DIR = path.resolve(__dirname, '../../resources/sample/2024-03-08-太白湖新区.yeban');
 const LEAD = 'zhaoshang-yinqiang';
 let meta: IssueMeta;
 let stories: Map<string, Story>;
 
 beforeAll(async () => {
-  meta = IssueSchema.parse(JSON.parse(await readFile(path.join(DIR, 'issue.json'), 'utf8')));
-  stories = new Map();
-  for (const f of await readdir(path.join(DIR, 'stories'))) {
-    const s = StorySchema.parse(JSON.parse(await readFile(path.join(DIR, 'stories', f), 'utf8')));
-    stories.set(s.id, s);
-  }
+  ({ meta, stories } = await readSampleIssue());
 });
 
 /** The story with the first text run of paragraph `at` changed by `edit`. */

@@ -1,28 +1,21 @@
 // Layout invariants on the bundled sample page, set with the real composer and fonts. Nothing here looks
 // at pixels: positions are checked against the grid and the frames.
-import { readFile, readdir } from 'node:fs/promises';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DisplayPage, GlyphItem, ImageItem } from '../../src/core/display/types';
 import { FontRegistry } from '../../src/core/fonts';
 import { LayoutEngine, lineBaseline, pageGrid, type LayoutResult } from '../../src/core/layout';
 import { ComposeTypesetter } from '../../src/core/layout/compose-typesetter';
-import { IssueSchema, StorySchema, bodyPlainText, type IssueMeta, type Story } from '../../src/core/model';
+import { bodyPlainText, type IssueMeta, type Story } from '../../src/core/model';
 import { nodeFontLoader } from '../../src/main/fonts/node-font-loader';
+import { readSampleIssue } from './sample-issue';
 
-const DIR = path.resolve(__dirname, '../../resources/sample/2024-03-08-太白湖新区.yeban');
 let meta: IssueMeta;
 let stories: Map<string, Story>;
 let result: LayoutResult;
 let page: DisplayPage;
 
 beforeAll(async () => {
-  meta = IssueSchema.parse(JSON.parse(await readFile(path.join(DIR, 'issue.json'), 'utf8')));
-  stories = new Map();
-  for (const f of await readdir(path.join(DIR, 'stories'))) {
-    const s = StorySchema.parse(JSON.parse(await readFile(path.join(DIR, 'stories', f), 'utf8')));
-    stories.set(s.id, s);
-  }
+  ({ meta, stories } = await readSampleIssue());
   const ts = new ComposeTypesetter(new FontRegistry(nodeFontLoader, meta.house.fonts), meta.styles, meta.house);
   await ts.prepare(meta, stories);
   result = new LayoutEngine(ts).layout(meta, stories);

@@ -5,7 +5,7 @@
 // glyph's own outline bytes from its slice unchanged (fontkit's re-encoding blanks woff2 glyphs, STACK.md), so
 // only the ids change: new id = the CID the content stream writes (CIDToGIDMap /Identity), composite
 // components are appended after the last CID and their references rewritten to the new ids.
-import { type SfntFace } from './sfnt';
+import { componentIndexOffsets, type SfntFace } from './sfnt';
 
 /** One glyph of the merged font: which source face (index into the faces array) and its id there. */
 export interface GlyphSource {
@@ -50,16 +50,7 @@ export function hintingKey(face: SfntFace): string {
 function renumberComponents(g: Uint8Array, renumber: (gid: number) => number): Uint8Array {
   const out = g.slice();
   const view = new DataView(out.buffer);
-  let o = 10;
-  for (;;) {
-    const flags = view.getUint16(o);
-    view.setUint16(o + 2, renumber(view.getUint16(o + 2)));
-    o += 4 + (flags & 0x0001 ? 4 : 2); // ARG_1_AND_2_ARE_WORDS
-    if (flags & 0x0008) o += 2; // WE_HAVE_A_SCALE
-    else if (flags & 0x0040) o += 4; // X_AND_Y_SCALE
-    else if (flags & 0x0080) o += 8; // TWO_BY_TWO
-    if (!(flags & 0x0020)) break; // MORE_COMPONENTS
-  }
+  for (const o of componentIndexOffsets(g)) view.setUint16(o, renumber(view.getUint16(o)));
   return out;
 }
 

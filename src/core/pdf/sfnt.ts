@@ -40,6 +40,26 @@ const i16 = (b: Uint8Array, o: number): number => {
   const v = u16(b, o);
   return v & 0x8000 ? v - 0x10000 : v;
 };
+
+/**
+ * Byte offsets, inside a composite glyf entry, of each component's glyph index (empty for a simple glyph):
+ * what reading the components and renumbering them both walk.
+ */
+export function componentIndexOffsets(g: Uint8Array): number[] {
+  if (g.length < 10 || i16(g, 0) >= 0) return [];
+  const out: number[] = [];
+  let o = 10;
+  for (;;) {
+    const flags = u16(g, o);
+    out.push(o + 2);
+    o += 4 + (flags & 0x0001 ? 4 : 2); // ARG_1_AND_2_ARE_WORDS
+    if (flags & 0x0008) o += 2; // WE_HAVE_A_SCALE
+    else if (flags & 0x0040) o += 4; // X_AND_Y_SCALE
+    else if (flags & 0x0080) o += 8; // TWO_BY_TWO
+    if (!(flags & 0x0020)) break; // MORE_COMPONENTS
+  }
+  return out;
+}
 const u32 = (b: Uint8Array, o: number): number => ((b[o]! << 24) >>> 0) + ((b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!);
 const tag = (b: Uint8Array, o: number): string => String.fromCharCode(b[o]!, b[o + 1]!, b[o + 2]!, b[o + 3]!);
 
@@ -159,19 +179,7 @@ function faceFromTables(tables: Map<string, Uint8Array>): SfntFace {
     glyph,
     components(gid) {
       const g = glyph(gid);
-      if (g.length < 10 || i16(g, 0) >= 0) return [];
-      const out: number[] = [];
-      let o = 10;
-      for (;;) {
-        const flags = u16(g, o);
-        out.push(u16(g, o + 2));
-        o += 4 + (flags & 0x0001 ? 4 : 2); // ARG_1_AND_2_ARE_WORDS
-        if (flags & 0x0008) o += 2; // WE_HAVE_A_SCALE
-        else if (flags & 0x0040) o += 4; // X_AND_Y_SCALE
-        else if (flags & 0x0080) o += 8; // TWO_BY_TWO
-        if (!(flags & 0x0020)) break; // MORE_COMPONENTS
-      }
-      return out;
+      return componentIndexOffsets(g).map((o) => u16(g, o));
     },
   };
 }
