@@ -82,7 +82,8 @@ export async function ensureParagraphs(ps: readonly ComposerParagraph[], ctx: Pi
       byStyle.set(key, e);
     }
   }
-  for (const { font, text } of byStyle.values()) await ctx.fonts.ensure(text.join(''), [font]);
+  // Every style's fonts at once: one after another, each style waited for its own round trip (slow at launch).
+  await Promise.all([...byStyle.values()].map(({ font, text }) => ctx.fonts.ensure(text.join(''), [font])));
 }
 
 /** Sets one paragraph at a measure (pt). Fonts must be ensured (ensureParagraphs). */

@@ -176,8 +176,11 @@ export class ComposeTypesetter implements Typesetter {
         need(ph.credit, 'caption', 'credit');
       }
     }
-    await ensureParagraphs(bodies, { fonts: this.fonts, styles: this.styles, house: this.house });
-    for (const { font, text } of needs.values()) await this.fonts.ensure(text.join(''), [font]);
+    // The bodies' fonts and the headlines', captions'… together: the registry loads each file once however asked.
+    await Promise.all([
+      ensureParagraphs(bodies, { fonts: this.fonts, styles: this.styles, house: this.house }),
+      ...[...needs.values()].map(({ font, text }) => this.fonts.ensure(text.join(''), [font])),
+    ]);
   }
 
   private context(story: Story): ComposeContext {

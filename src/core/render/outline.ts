@@ -11,19 +11,42 @@ export interface Outline {
 
 const ARG_COUNT: Record<string, number> = { M: 2, L: 2, Q: 4, C: 6, Z: 0 };
 
-/** Parses absolute M/L/Q/C/Z path data (what fontkit's `path.toSVG()` writes). Throws on anything else. */
+// Letters other than e/E (an exponent inside a number) start a command; spaces and commas separate numbers.
+const isCmd = (c: number): boolean => ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) && c !== 101 && c !== 69;
+const isSep = (c: number): boolean => c === 32 || c === 44 || c === 9 || c === 10 || c === 13;
+
+/**
+ * Parses absolute M/L/Q/C/Z path data (what fontkit's `path.toSVG()` writes). Throws on anything else. A hand-rolled
+ * scan, not a regex and split: a page's first drawing parses a few thousand glyphs.
+ */
 export function parseOutline(d: string): Outline {
   let cmds = '';
   const args: number[] = [];
-  const re = /([A-Za-z])([^A-Za-z]*)/g;
-  for (let m = re.exec(d); m; m = re.exec(d)) {
-    const c = m[1]!;
-    const n = ARG_COUNT[c];
-    if (n === undefined) throw new Error(`glyph outline: unsupported path command "${c}"`);
-    const nums = m[2]!.trim() === '' ? [] : m[2]!.trim().split(/[\s,]+/).map(Number);
-    if (nums.length !== n || nums.some((v) => !Number.isFinite(v))) throw new Error(`glyph outline: "${c}" needs ${n} numbers, got "${m[2]}"`);
+  let i = 0;
+  const n = d.length;
+  while (i < n && !isCmd(d.charCodeAt(i))) i++;
+  while (i < n) {
+    const c = d[i]!;
+    const want = ARG_COUNT[c];
+    if (want === undefined) throw new Error(`glyph outline: unsupported path command "${c}"`);
+    const from = i + 1;
+    let got = 0;
+    i = from;
+    for (;;) {
+      // Skip separators, then read one number up to the next separator or command letter.
+      while (i < n && isSep(d.charCodeAt(i))) i++;
+      if (i >= n || isCmd(d.charCodeAt(i))) break;
+      const a = i;
+      while (i < n && !isSep(d.charCodeAt(i)) && !isCmd(d.charCodeAt(i))) i++;
+      const v = Number(d.slice(a, i));
+      if (!Number.isFinite(v)) got = -1;
+      if (got >= 0) {
+        args.push(v);
+        got++;
+      }
+    }
+    if (got !== want) throw new Error(`glyph outline: "${c}" needs ${want} numbers, got "${d.slice(from, i)}"`);
     cmds += c;
-    args.push(...nums);
   }
   return { cmds, args: Float64Array.from(args) };
 }
@@ -49,4 +72,84 @@ export function placeOutline(o: Outline, sx: number, sy: number, x0: number, y0:
     }
   }
   return out;
+}
+
+/** A glyph's outline at one scale, in whole 1/100 pt from its origin: its first point, then the rest as relative commands. */
+interface PlacedShape {
+  readonly ax: number;
+  readonly ay: number;
+  readonly mx: number;
+  readonly my: number;
+  readonly rest: string;
+}
+
+// Per outline, its shapes at the scales it has been drawn at (a page sets most glyphs at a handful of sizes), so
+// drawing a glyph again writes only its starting point: the page's first drawing writes far fewer numbers, and its
+// path data (small relative numbers) is shorter for the browser to parse.
+const shapes = new WeakMap<Outline, PlacedShape[]>();
+
+function shapeOf(o: Outline, ax: number, ay: number): PlacedShape | null {
+  let list = shapes.get(o);
+  if (list) {
+    for (const s of list) if (s.ax === ax && s.ay === ay) return s;
+  } else {
+    list = [];
+    shapes.set(o, list);
+  }
+  if (o.cmds[0] !== 'M') return null;
+  let fx = 0;
+  let fy = 0;
+  let mx = 0;
+  let my = 0;
+  let cx = 0;
+  let cy = 0;
+  let rest = '';
+  let k = 0;
+  for (let i = 0; i < o.cmds.length; i++) {
+    const c = o.cmds[i]!;
+    const n = ARG_COUNT[c]!;
+    if (c === 'Z') {
+      rest += 'z';
+      // Z returns the pen to the subpath's first point.
+      cx = mx;
+      cy = my;
+      continue;
+    }
+    let part = '';
+    let px = 0;
+    let py = 0;
+    for (let j = 0; j < n; j += 2) {
+      px = Math.round(ax * o.args[k]!);
+      py = Math.round(ay * o.args[k + 1]!);
+      k += 2;
+      part += (j > 0 ? ' ' : '') + (px - cx) + ' ' + (py - cy);
+    }
+    if (c === 'M') {
+      if (i > 0) rest += 'm' + part;
+      else {
+        fx = px;
+        fy = py;
+      }
+      mx = px;
+      my = py;
+    } else {
+      rest += c.toLowerCase() + part;
+    }
+    cx = px;
+    cy = py;
+  }
+  const s = { ax, ay, mx: fx, my: fy, rest };
+  list.push(s);
+  return s;
+}
+
+/**
+ * The outline placed like placeOutline (x' = 100·(sx·x + x0), y' likewise, whole 1/100 pt), written as its absolute
+ * starting point and the glyph's relative commands at that scale (cached per outline and scale). Each point lands
+ * within 1/100 pt of placeOutline's: the glyph's origin and its offsets are rounded apart.
+ */
+export function placeGlyph(o: Outline, sx: number, sy: number, x0: number, y0: number): string {
+  const s = shapeOf(o, sx * PLACED_UNITS_PER_PT, sy * PLACED_UNITS_PER_PT);
+  if (!s) return placeOutline(o, sx, sy, x0, y0);
+  return 'M' + (Math.round(x0 * PLACED_UNITS_PER_PT) + s.mx) + ' ' + (Math.round(y0 * PLACED_UNITS_PER_PT) + s.my) + s.rest;
 }

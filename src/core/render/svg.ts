@@ -1,6 +1,6 @@
 import type { DisplayItem, DisplayPage, FaceInfo, GlyphItem, ImageItem, RectItem, RuleItem } from '../display/types';
 import { cmykToHex } from './color';
-import { PLACED_UNITS_PER_PT, placeOutline, type Outline } from './outline';
+import { PLACED_UNITS_PER_PT, placeGlyph, type Outline } from './outline';
 
 /** Glyph outlines from the same font bytes the PDF embeds. */
 export interface GlyphOutlines {
@@ -64,7 +64,7 @@ export function svgItems(page: DisplayPage, items: readonly DisplayItem[], ctx: 
       if (fill !== runFill) endRun();
       runFill = fill;
       const s = g.size / page.faces[g.face]!.unitsPerEm;
-      run += placeOutline(o, s * g.scaleX, -s * (g.scaleY ?? 1), g.x, g.y);
+      run += placeGlyph(o, s * g.scaleX, -s * (g.scaleY ?? 1), g.x, g.y);
       return;
     }
     const id = ctx.glyphRef(g);

@@ -57,7 +57,13 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
   const meta = opened.issue;
   const sessionId = opened.sessionId;
 
-  useEffect(() => setStories(new Map(opened.stories.map((s) => [s.id, s]))), [opened]);
+  // A new session (改版, a reload) brings its stories; set while rendering, not in an effect, so the first layout is
+  // not run twice over the same stories (a second run at launch redrew the page and the thumbnails for nothing).
+  const [storiesOf, setStoriesOf] = useState(opened);
+  if (storiesOf !== opened) {
+    setStoriesOf(opened);
+    setStories(new Map(opened.stories.map((s) => [s.id, s])));
+  }
 
   const refreshBudget = useCallback(async () => {
     const r = await yeban().invoke('story:list', { sessionId });

@@ -3,17 +3,22 @@ import { type DisplayPage } from '../../../core/display/types';
 import { type FontRegistry } from '../../../core/fonts';
 import { svgItems } from '../../../core/render';
 import { useI18n } from '../i18n/I18nProvider';
-import { GlyphOutlines } from './glyph-outlines';
+import { outlinesFor, type GlyphOutlines } from './glyph-outlines';
 
 const THUMB_PX = 110;
 
-/** False until the frame after mounting has been drawn: thumbnails wait, so the page itself shows first. */
+/**
+ * False until two frames after mounting: thumbnails wait, so the page mounted with them shows first and its frame is
+ * not held up by drawing every thumbnail (one animation frame and a task was too early: they ran before that frame).
+ */
 function useAfterFirstFrame(): boolean {
   const [ready, setReady] = useState(false);
   useEffect(() => {
     let timer = 0;
-    const frame = requestAnimationFrame(() => {
-      timer = window.setTimeout(() => setReady(true), 0);
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => {
+        timer = window.setTimeout(() => setReady(true), 0);
+      });
     });
     return () => {
       cancelAnimationFrame(frame);
@@ -58,7 +63,7 @@ export function PageStrip({ pages, names, current, fonts, pictures, onPick }: {
   onPick(index: number): void;
 }) {
   const { t } = useI18n();
-  const outlines = useMemo(() => new GlyphOutlines(fonts), [fonts]);
+  const outlines = outlinesFor(fonts);
   return (
     <nav className="page-strip" aria-label={t('page.strip')}>
       {pages.map((p, i) => (

@@ -1,9 +1,9 @@
-import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo } from 'react';
 import { type DisplayPage } from '../../../core/display/types';
 import { type FontRegistry } from '../../../core/fonts';
 import { svgItems } from '../../../core/render';
 import { pageCommitted, watchKeystrokes } from './desk-timing';
-import { GlyphOutlines } from './glyph-outlines';
+import { outlinesFor, type GlyphOutlines } from './glyph-outlines';
 import { pageGroups, type PageGroup } from './page-groups';
 
 interface GroupProps {
@@ -48,9 +48,7 @@ const GroupSvg = memo(
  * redraw closes a pending keystroke measure (desk-timing.ts).
  */
 export function PageSvg({ page, fonts, pictures, frameGuides }: { page: DisplayPage; fonts: FontRegistry; pictures: ReadonlyMap<string, string>; frameGuides: boolean }) {
-  const outlinesRef = useRef<GlyphOutlines | null>(null);
-  if (!outlinesRef.current || outlinesRef.current.fonts !== fonts) outlinesRef.current = new GlyphOutlines(fonts);
-  const outlines = outlinesRef.current;
+  const outlines = outlinesFor(fonts);
   const groups = useMemo(() => pageGroups(page), [page]);
 
   useEffect(watchKeystrokes, []);

@@ -22,3 +22,18 @@ export class GlyphOutlines {
     return o;
   }
 }
+
+const shared = new WeakMap<FontRegistry, GlyphOutlines>();
+
+/**
+ * The one GlyphOutlines of a font registry, shared by the page view and the thumbnails: a glyph parsed (and its
+ * placed shape cached, core/render/outline.ts) for the page is reused by every thumbnail drawing it.
+ */
+export function outlinesFor(fonts: FontRegistry): GlyphOutlines {
+  let o = shared.get(fonts);
+  if (!o) {
+    o = new GlyphOutlines(fonts);
+    shared.set(fonts, o);
+  }
+  return o;
+}
