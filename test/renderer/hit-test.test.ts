@@ -32,6 +32,16 @@ describe('page hit test', () => {
     expect(hitTest(page, 105, 195)).toEqual({ storyId: 'a', source: { field: 'body', offset: 1 } });
     expect(hitTest(page, 108, 212)).toEqual({ storyId: 'a', source: { field: 'body', offset: 13 } });
   });
+  it('finds a glyph turned 90° in a vertical headline by its turned box, before or after along the column', () => {
+    // Turned clockwise about (600, 600): the advance runs down to y 610, the glyph's top faces right (to x 608.8).
+    const turned: GlyphItem = { ...glyph(600, 600, 'v', 4), rotate: 90, src: { storyId: 'v', field: 'headline', offset: 4, length: 2 } };
+    const p: DisplayPage = { ...page, items: [turned], frames: [] };
+    expect(hitTest(p, 605, 602)).toEqual({ storyId: 'v', source: { field: 'headline', offset: 4 } });
+    expect(hitTest(p, 605, 608)).toEqual({ storyId: 'v', source: { field: 'headline', offset: 6 } });
+    expect(hitTest(p, 599.5, 605)).not.toBeNull(); // the descender side, left of the origin
+    expect(hitTest(p, 605, 597)).toBeNull(); // above the glyph, where an upright box would have been
+    expect(hitTest(p, 609.5, 605)).toBeNull();
+  });
   it('names the photo of a caption glyph', () => {
     const caption: GlyphItem = { ...glyph(400, 420, 'b', 3), src: { storyId: 'b', field: 'caption', index: 1, offset: 3, length: 1 } };
     expect(hitTest({ ...page, items: [...page.items, caption] }, 402, 415)).toEqual({ storyId: 'b', source: { field: 'caption', offset: 3, index: 1 } });

@@ -11,7 +11,8 @@ export interface PageHit {
 
 /**
  * What a click at (x, y) in pt on the page points at: the glyph under it (its em box: advance wide,
- * from 0.88 em above the baseline to 0.12 em below), else the story's frame around it. Page furniture
+ * from 0.88 em above the baseline to 0.12 em below; for a glyph turned 90° in a vertical headline the same
+ * box turned about its origin, advance running down), else the story's frame around it. Page furniture
  * (running head, banners) belongs to no story.
  */
 export function hitTest(page: DisplayPage, x: number, y: number): PageHit | null {
@@ -19,8 +20,12 @@ export function hitTest(page: DisplayPage, x: number, y: number): PageHit | null
     const g = page.items[i]!;
     if (g.kind !== 'glyph' || !g.src || g.src.storyId === '') continue;
     const h = g.size * (g.scaleY ?? 1);
-    if (x >= g.x && x < g.x + g.advance && y >= g.y - 0.88 * h && y < g.y + 0.12 * h) {
-      const offset = x < g.x + g.advance / 2 ? g.src.offset : g.src.offset + g.src.length;
+    const turned = g.rotate === 90;
+    // Along the advance (u) and across it (v, up = negative), in the glyph's own upright frame.
+    const u = turned ? y - g.y : x - g.x;
+    const v = turned ? g.x - x : y - g.y;
+    if (u >= 0 && u < g.advance && v >= -0.88 * h && v < 0.12 * h) {
+      const offset = u < g.advance / 2 ? g.src.offset : g.src.offset + g.src.length;
       return { storyId: g.src.storyId, source: { field: g.src.field, offset, ...(g.src.index !== undefined ? { index: g.src.index } : {}) } };
     }
   }
