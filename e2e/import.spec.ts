@@ -187,3 +187,43 @@ test('undoes a body moved under the headline after it: the paragraphs go back to
   await expect(page.getByRole('button', { name: '做强特色产业 带动群众增收', exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: '抓落实 促发展', exact: true })).toBeVisible();
 });
+
+test('imports the sample page onto an empty page as a first draft (自动排版), saved like any frame edit', async ({ launch }) => {
+  const { readFile } = await import('node:fs/promises');
+  const path = await import('node:path');
+  const { createIssue, openIssue } = await import('../src/main/store');
+  const documentsDir = test.info().outputPath('documents');
+  const dir = path.join(documentsDir, '2024-03-08-太白湖新区.yeban');
+  await createIssue(dir, { paper: '济宁日报', date: '2024-03-08', pages: 2, size: 'broadsheet' });
+  const copy = await readFile(path.resolve(process.cwd(), '../shared/samples/taibaihu-page.txt'), 'utf8');
+  const { page } = await launch({ args: [dir], documentsDir });
+  await expect(page.getByText('本期还没有稿件')).toBeVisible();
+
+  await page.getByRole('button', { name: '导入稿件', exact: true }).click();
+  const panel = page.getByRole('region', { name: '导入稿件' });
+  await panel.getByRole('textbox').fill(copy);
+  await panel.getByRole('button', { name: '识别' }).click();
+  await expect(panel.getByTestId('import-story')).toHaveCount(13);
+  const target = panel.getByTestId('import-target');
+  await expect(target.locator('option')).toHaveText(['只加入稿件库', '排上第 01 版（空白版）', '排上第 02 版（空白版）']);
+  await target.selectOption('1');
+  await panel.getByRole('button', { name: '将 13 篇稿件加入本期' }).click();
+  await expect(panel.getByTestId('import-story')).toHaveCount(0, { timeout: 60_000 });
+
+  // Page 02 now carries the draft on disk: a frame for every story, the lead under the 头条主题 style.
+  const saved = await openIssue(dir, { readOnly: true });
+  const frames = saved.meta.pages[1]!.frames;
+  const placed = new Set(frames.flatMap((f) => ('storyId' in f && f.storyId ? [f.storyId] : [])));
+  expect(placed.size).toBe(13);
+  expect(frames.some((f) => f.kind === 'headline' && f.style === 'leadHeadline')).toBe(true);
+  expect(saved.meta.pages[0]!.frames.every((f) => f.kind === 'runningHead')).toBe(true);
+  // On the layout desk the page shows the draft; preflight finds nothing overset, only the photos still to come.
+  await page.getByRole('tab', { name: '版面' }).click();
+  await page.getByRole('navigation', { name: '全部版面' }).locator('[data-page="02"]').click();
+  await expect(page.getByTestId('page-sheet')).toHaveAttribute('data-page', '02');
+  await page.getByRole('button', { name: '预检', exact: true }).click();
+  const preflight = page.getByRole('region', { name: '预检' });
+  await expect(preflight).toContainText('第 02 版「传承雷锋精神　践行初心使命」的图片框');
+  await expect(preflight).toContainText('还没有图片');
+  await expect(preflight).not.toContainText('超版');
+});

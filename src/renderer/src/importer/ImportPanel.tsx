@@ -4,6 +4,7 @@ import { importText, IMPORT_RULES } from '../../../core/text';
 import { type DeskSession } from '../../../preload/api';
 import { useI18n } from '../i18n/I18nProvider';
 import { yeban } from '../ipc/api';
+import { autoPlace, emptyPages } from './auto-place';
 import { decodeText } from './read-text-file';
 import { ACROSS_RULES, undoAcross } from './undo-across';
 import { undoable, undoNote } from './undo-note';
@@ -31,6 +32,10 @@ export function ImportPanel({ sessionId, meta, readOnly, onAdded, onClose }: Imp
   const { t } = useI18n();
   const [source, setSource] = useState('');
   const [stories, setStories] = useState<Story[] | null>(null);
+  const [sections, setSections] = useState<{ title: string; storyIds: string[] }[]>([]);
+  /** Index of an empty page to compose the stories onto, or null to only add them to the budget. */
+  const [target, setTarget] = useState<number | null>(null);
+  const empty = emptyPages(meta);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -40,6 +45,7 @@ export function ImportPanel({ sessionId, meta, readOnly, onAdded, onClose }: Imp
     const r = importText(source, { existingIds: meta.storyIds });
     if (r.stories.length === 0) return setProblem(t('import.none'));
     setStories(r.stories);
+    setSections(r.sections.map((s) => ({ title: s.title, storyIds: [...s.storyIds] })));
   };
 
   const undo = (storyIndex: number, noteIndex: number) => {
@@ -67,11 +73,25 @@ export function ImportPanel({ sessionId, meta, readOnly, onAdded, onClose }: Imp
       }
       added.push(r.value.story);
     }
-    const session = await yeban().invoke('issue:get', { sessionId });
+    let session = await yeban().invoke('issue:get', { sessionId });
+    if (session.ok && target !== null) {
+      // Compose them onto the chosen empty page; a failure here leaves the stories in the budget.
+      try {
+        const all = new Map(session.value.stories.map((s) => [s.id, s]));
+        const placed = await autoPlace(session.value.issue, target, added, sections, all);
+        const saved = await yeban().invoke('issue:saveMeta', { sessionId, meta: placed.meta });
+        if (!saved.ok) throw new Error(saved.error.message);
+        if (placed.unplaced.length > 0) setProblem(t('import.unplaced', { ids: placed.unplaced.join('、') }));
+        session = await yeban().invoke('issue:get', { sessionId });
+      } catch (err) {
+        setProblem(t('import.autoFailed', { reason: (err as Error).message }));
+      }
+    }
     setBusy(false);
     if (!session.ok) return setProblem(session.error.message);
     setStories(null);
     setSource('');
+    setTarget(null);
     onAdded(session.value, added);
   };
 
@@ -145,6 +165,17 @@ export function ImportPanel({ sessionId, meta, readOnly, onAdded, onClose }: Imp
             </div>
           ))}
           <div className="budget-actions">
+            <label>
+              {t('import.autoLayout')}
+              <select data-testid="import-target" value={target ?? ''} disabled={busy || readOnly} onChange={(e) => setTarget(e.target.value === '' ? null : Number(e.target.value))}>
+                <option value="">{t('import.noAutoLayout')}</option>
+                {empty.map(({ index, page }) => (
+                  <option key={page.id} value={index}>
+                    {t('import.onPage', { number: page.number, name: page.name ? ` ${page.name}` : '' })}
+                  </option>
+                ))}
+              </select>
+            </label>
             <button type="button" disabled={busy || readOnly} onClick={() => void add()}>
               {t('import.add', { n: stories.length })}
             </button>
