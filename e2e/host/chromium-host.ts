@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDispatch } from '../../src/main/ipc/dispatch';
 import { handlers } from '../../src/main/ipc/handlers';
-import { closeAllSessions } from '../../src/main/ipc/handlers/store';
+import { closeAllSessions, preopenSession } from '../../src/main/ipc/handlers/store';
 import { issuePathFromArgv } from '../../src/main/app/argv';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './detect';
 import { type StaticServer } from './static-server';
@@ -41,10 +41,13 @@ export async function launchChromiumHost(o: ChromiumHostOptions): Promise<Chromi
   // Events a handler pushes (export progress) reach the page the way the Electron glue's webContents.send would.
   let pushTo: Page | null = null;
   const emit = (event: unknown) => void pushTo?.evaluate((e) => (globalThis as unknown as { __yebanHostEmit?: (e: unknown) => void }).__yebanHostEmit?.(e), event).catch(() => {});
+  const launchIssuePath = issuePathFromArgv(['yeban', ...args], root);
+  // As the Electron glue does: the launch issue starts opening while the browser starts.
+  preopenSession(launchIssuePath);
   const dispatch = createDispatch({
     handlers,
     trustedOrigin: o.server.origin,
-    context: { documentsDir: o.documentsDir, resourcesDir: path.join(root, 'resources'), host: 'chromium', appVersion, launchIssuePath: issuePathFromArgv(['yeban', ...args], root), emit },
+    context: { documentsDir: o.documentsDir, resourcesDir: path.join(root, 'resources'), host: 'chromium', appVersion, launchIssuePath, emit },
   });
   const context = await chromium.launchPersistentContext(o.profileDir, {
     executablePath: CHROMIUM_PATH,

@@ -13,7 +13,7 @@ import { builtPathsFrom, documentsDirFrom, resourcesDirFrom } from './app/paths'
 import { createDispatch } from './ipc/dispatch';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, type HostEvent } from './ipc/result';
 import { handlers } from './ipc/handlers';
-import { closeAllSessions } from './ipc/handlers/store';
+import { closeAllSessions, preopenSession } from './ipc/handlers/store';
 import { FONT_HEADERS, serveFont } from './ipc/handlers/fonts';
 
 // Electron glue only: every decision below is made by a plain module in ./app or ./ipc.
@@ -90,6 +90,8 @@ async function start(): Promise<void> {
     }
   });
 
+  const launchIssuePath = issuePathFromArgv(process.argv, process.cwd());
+  preopenSession(launchIssuePath);
   const dispatch = createDispatch({
     handlers,
     trustedOrigin: APP_ORIGIN,
@@ -98,7 +100,7 @@ async function start(): Promise<void> {
       resourcesDir: resourcesDirFrom({ isPackaged: app.isPackaged, mainDir, resourcesPath: process.resourcesPath }),
       host: 'electron',
       appVersion: app.getVersion(),
-      launchIssuePath: issuePathFromArgv(process.argv, process.cwd()),
+      launchIssuePath,
       emit: (event) => mainWindow?.webContents.send(EVENT_CHANNEL, event),
       chooseFolder: async (title) => {
         if (!mainWindow) return null;

@@ -25,18 +25,41 @@ function session(id: string): IssueSession {
   return s;
 }
 
+/** Folders being opened: a second open of the same folder waits for the first instead of racing it. */
+const opening = new Map<string, Promise<IssueSession>>();
+
 /** Open a folder as a session; the same folder opened twice in one process shares its session (and locks). */
 export async function openSession(dir: string): Promise<IssueSession> {
   const abs = path.resolve(dir);
   for (const s of sessions.values()) if (s.dir === abs) return s;
-  let id = '';
-  const s = await IssueSession.open(abs, { onEvent: (e) => eventSink?.(id, eventView(e)) });
-  id = s.id;
-  sessions.set(s.id, s);
-  return s;
+  const pending = opening.get(abs);
+  if (pending) return pending;
+  const open = (async () => {
+    let id = '';
+    const s = await IssueSession.open(abs, { onEvent: (e) => eventSink?.(id, eventView(e)) });
+    id = s.id;
+    sessions.set(s.id, s);
+    return s;
+  })();
+  opening.set(abs, open);
+  try {
+    return await open;
+  } finally {
+    opening.delete(abs);
+  }
+}
+
+/**
+ * Starts opening the issue named at launch while the window is still loading (reading and checking every
+ * story file is most of the wait before the first page), so the renderer's `issue:open` finds it open or
+ * under way. A failure is left for that call to report.
+ */
+export function preopenSession(dir: string | null): void {
+  if (dir) openSession(dir).catch(() => undefined);
 }
 
 export async function closeAllSessions(): Promise<void> {
+  await Promise.allSettled([...opening.values()]);
   for (const [id, s] of [...sessions]) {
     sessions.delete(id);
     await s.close();
