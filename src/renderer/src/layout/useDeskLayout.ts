@@ -17,11 +17,12 @@ export function useDeskLayout(meta: IssueMeta, stories: ReadonlyMap<string, Stor
   const runner = useMemo(() => {
     const desk = new DeskLayout(new IpcFontLoader());
     return new LatestOnly(async ({ meta, stories }: { meta: IssueMeta; stories: ReadonlyMap<string, Story> }) => {
-      // Marks for `npm run bench` and the DevTools timeline (compose + layout, fonts included).
-      performance.mark('yeban:layout:start');
+      // Measures for `npm run bench` and the DevTools timeline (compose + layout, fonts included). From a
+      // time, not a named mark: several desks lay out at once (the page beside the editor, the layout desk,
+      // an issue being replaced) and one would clear the mark another still needs.
+      const start = performance.now();
       const result = await desk.run(meta, stories);
-      performance.measure('yeban:layout', 'yeban:layout:start');
-      performance.clearMarks('yeban:layout:start');
+      performance.measure('yeban:layout', { start, end: performance.now() });
       // A long session would otherwise keep every keystroke's entry.
       if (performance.getEntriesByName('yeban:layout').length > 500) performance.clearMeasures('yeban:layout');
       return { result, fonts: desk.registry };
