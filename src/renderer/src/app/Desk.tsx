@@ -206,6 +206,7 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
         stories={stories}
         report={layout.result?.report ?? null}
         pages={pages}
+        fonts={layout.fonts}
         onShowPage={(i) => {
           setPageIndex(i);
           setTab('layout');

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { type FontRegistry } from '../../../core/fonts';
 import { type IssueMeta, type Story } from '../../../core/model';
 import { importText, IMPORT_RULES } from '../../../core/text';
 import { type DeskSession } from '../../../preload/api';
@@ -15,6 +16,8 @@ export interface ImportPanelProps {
   sessionId: string;
   meta: IssueMeta;
   readOnly: boolean;
+  /** The desk's font registry, reused for 自动排版 (null: one of its own). */
+  fonts: FontRegistry | null;
   /** After the stories are in the issue: the fresh session and what was added. */
   onAdded(session: DeskSession, stories: Story[]): void;
   onClose(): void;
@@ -28,7 +31,7 @@ const show = (s: string): string => (s === '' ? '∅' : s.replace(/\n/g, '⏎').
  * part, a byline, a caption, a join), also those across two stories (a headline handed on, a credit
  * attached, a body moved) — then the stories, with the decisions that stand, are added.
  */
-export function ImportPanel({ sessionId, meta, readOnly, onAdded, onClose }: ImportPanelProps) {
+export function ImportPanel({ sessionId, meta, readOnly, fonts, onAdded, onClose }: ImportPanelProps) {
   const { t } = useI18n();
   const [source, setSource] = useState('');
   const [stories, setStories] = useState<Story[] | null>(null);
@@ -78,7 +81,7 @@ export function ImportPanel({ sessionId, meta, readOnly, onAdded, onClose }: Imp
       // Compose them onto the chosen empty page; a failure here leaves the stories in the budget.
       try {
         const all = new Map(session.value.stories.map((s) => [s.id, s]));
-        const placed = await autoPlace(session.value.issue, target, added, sections, all);
+        const placed = await autoPlace(session.value.issue, target, added, sections, all, fonts ?? undefined);
         const saved = await yeban().invoke('issue:saveMeta', { sessionId, meta: placed.meta });
         if (!saved.ok) throw new Error(saved.error.message);
         if (placed.unplaced.length > 0) setProblem(t('import.unplaced', { ids: placed.unplaced.join('、') }));

@@ -18,12 +18,19 @@ export interface AutoPlaced {
   readonly unplaced: readonly string[];
 }
 
-/** Lays `stories` (already in the issue) onto page `pageIndex` of `meta`; `all` is every story of the issue. */
-export async function autoPlace(meta: IssueMeta, pageIndex: number, stories: readonly Story[], sections: readonly SectionInfo[], all: ReadonlyMap<string, Story>): Promise<AutoPlaced> {
+/**
+ * Lays `stories` (already in the issue) onto page `pageIndex` of `meta`; `all` is every story of the issue.
+ * `fonts`: the desk's registry for this issue's house fonts (its fonts already fetched and parsed); a new
+ * one when the desk has none yet.
+ */
+export async function autoPlace(
+  meta: IssueMeta, pageIndex: number, stories: readonly Story[], sections: readonly SectionInfo[], all: ReadonlyMap<string, Story>,
+  fonts: FontRegistry = new FontRegistry(new IpcFontLoader(), meta.house.fonts),
+): Promise<AutoPlaced> {
   if (!emptyPages(meta).some((p) => p.index === pageIndex)) throw new Error(`第 ${meta.pages[pageIndex]?.number ?? pageIndex + 1} 版已有稿件，自动排版只用于空白版面`);
   // The lead's headline style joins the issue's styles if the issue lacks it (saved with the page).
   const withLead = withLeadStyle(meta);
-  const ts = new ComposeTypesetter(new FontRegistry(new IpcFontLoader(), withLead.house.fonts), withLead.styles, withLead.house);
+  const ts = new ComposeTypesetter(fonts, withLead.styles, withLead.house);
   await ts.prepare(preparationIssue(withLead, stories, sections), all);
   const laid = autoLayoutPage(withLead, pageIndex, stories, sections, ts);
   return { meta: laid.meta, unplaced: laid.unplaced };

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { type DisplayPage } from '../../../core/display/types';
+import { type FontRegistry } from '../../../core/fonts';
 import { type LayoutReport } from '../../../core/layout';
 import { type IssueMeta, type Story } from '../../../core/model';
 import { type DeskSession } from '../../../preload/api';
@@ -21,6 +22,8 @@ export interface DeskPanelsProps {
   stories: ReadonlyMap<string, Story>;
   report: LayoutReport | null;
   pages: readonly DisplayPage[];
+  /** The desk layout's font registry (null until its first layout): fonts already fetched and parsed. */
+  fonts: FontRegistry | null;
   /** Go to a page on the layout desk. */
   onShowPage(pageIndex: number): void;
   /** Open a story on the writing desk. */
@@ -80,7 +83,7 @@ export function DeskPanels(props: DeskPanelsProps) {
       )}
       {panel === 'proof' && <ProofPanel meta={props.meta} stories={props.stories} onOpenStory={props.onOpenStory} onClose={close} />}
       {panel === 'import' && (
-        <ImportPanel sessionId={props.sessionId} meta={props.meta} readOnly={props.readOnly} onAdded={props.onAdded} onClose={close} />
+        <ImportPanel sessionId={props.sessionId} meta={props.meta} readOnly={props.readOnly} fonts={props.fonts} onAdded={props.onAdded} onClose={close} />
       )}
       {panel === 'export' && (
         <ExportDialog
