@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { type AddressInfo } from 'node:net';
 import { APP_ORIGIN, resolveAppRequest } from '../../src/main/app/protocol';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/app/csp';
-import { FONT_HEADERS, serveFont } from '../../src/main/ipc/handlers/fonts';
+import { serveFontRoute } from '../../src/main/ipc/handlers/fonts';
 
 // The Chromium host's stand-in for the app:// protocol: the built renderer over loopback HTTP
 // (file:// is blocked cross-origin), resolved by the same traversal-refusing function and sent
@@ -23,10 +23,13 @@ export async function serveRenderer(rendererDir: string): Promise<StaticServer> 
       }
       const pathOnly = (req.url ?? '/').split('?')[0] ?? '/';
       // Font bytes: the main process's own route, as the app:// protocol serves it in Electron.
-      const font = await serveFont(pathOnly);
+      const font = await serveFontRoute(pathOnly);
       if (font) {
-        if (font.status === 200) res.writeHead(200, FONT_HEADERS).end(req.method === 'HEAD' ? undefined : font.bytes);
-        else res.writeHead(font.status, { 'content-type': 'text/plain; charset=utf-8' }).end(font.reason);
+        if (font.status === 200) {
+          res.writeHead(200, font.headers);
+          if (req.method !== 'HEAD') for (const c of font.chunks) res.write(c);
+          res.end();
+        } else res.writeHead(font.status, { 'content-type': 'text/plain; charset=utf-8' }).end(font.reason);
         return;
       }
       const r = resolveAppRequest(APP_ORIGIN + pathOnly, rendererDir);

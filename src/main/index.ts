@@ -14,7 +14,7 @@ import { createDispatch } from './ipc/dispatch';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, type HostEvent } from './ipc/result';
 import { handlers } from './ipc/handlers';
 import { closeAllSessions, preopenSession } from './ipc/handlers/store';
-import { FONT_HEADERS, serveFont } from './ipc/handlers/fonts';
+import { serveFontRoute } from './ipc/handlers/fonts';
 
 // Electron glue only: every decision below is made by a plain module in ./app or ./ipc.
 
@@ -76,8 +76,8 @@ async function start(): Promise<void> {
   ses.setPermissionCheckHandler((_wc, permission, requestingOrigin) => isPermissionAllowed(permission, requestingOrigin, APP_ORIGIN));
 
   protocol.handle(APP_SCHEME, async (request) => {
-    const font = await serveFont(new URL(request.url).pathname);
-    if (font) return font.status === 200 ? new Response(font.bytes, { headers: FONT_HEADERS }) : new Response(font.reason, { status: font.status });
+    const font = await serveFontRoute(new URL(request.url).pathname);
+    if (font) return font.status === 200 ? new Response(new Blob(font.chunks), { headers: font.headers }) : new Response(font.reason, { status: font.status });
     const r = resolveAppRequest(request.url, rendererDir);
     if (!r.ok) return new Response(null, { status: r.status });
     try {

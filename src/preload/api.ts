@@ -10,7 +10,7 @@ export type { Channel, Payload, Result, IpcResult, HostEvent };
 export type { AppInfo, BudgetEntry, DeskIssue, DeskSession, ExportFindingView, ExportView, LockView, SaveView, StoreEventView, StoryView } from '../main/ipc/channels';
 
 export { INVOKE_CHANNEL, EVENT_CHANNEL };
-export { fontUrlPath } from '../main/ipc/font-route';
+export { decodeFontBatch, FONT_BATCH_MAX, fontBatchUrlPath, fontUrlPath } from '../main/ipc/font-route';
 
 export type Invoke = (channel: string, payload: unknown) => Promise<unknown>;
 export type HostEventListener = (event: HostEvent) => void;

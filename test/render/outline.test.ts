@@ -1,16 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { type DisplayPage, type GlyphItem } from '../../src/core/display/types';
-import { parseOutline, placeGlyph, placeOutline, svgItems } from '../../src/core/render';
+import { outlineFromCommands, placeGlyph, placeOutline, svgItems } from '../../src/core/render';
+import { parseOutline } from './parse-outline';
+import { parseFace } from '../../src/core/fonts/face';
+import { nodeFontLoader } from '../../src/main/fonts/node-font-loader';
 
 const K = { c: 0, m: 0, y: 0, k: 1 };
 
 describe('glyph outlines placed on the page', () => {
-  it("parses fontkit's absolute path data and refuses what it cannot place", () => {
-    const o = parseOutline('M10 20L30 -40Q1 2 3 4C1 2 3 4 5 6Z');
+  it("takes a font's path commands as they are, refuses what it cannot place, and has nothing for a blank glyph", () => {
+    const o = outlineFromCommands([
+      { command: 'moveTo', args: [10, 20] }, { command: 'lineTo', args: [30, -40] }, { command: 'quadraticCurveTo', args: [1, 2, 3, 4] },
+      { command: 'bezierCurveTo', args: [1, 2, 3, 4, 5, 6] }, { command: 'closePath', args: [] },
+    ])!;
     expect(o.cmds).toBe('MLQCZ');
     expect([...o.args]).toEqual([10, 20, 30, -40, 1, 2, 3, 4, 1, 2, 3, 4, 5, 6]);
-    expect(() => parseOutline('M1 2l3 4')).toThrow(/unsupported/);
-    expect(() => parseOutline('M1')).toThrow(/needs 2/);
+    expect(outlineFromCommands([])).toBeNull();
+    expect(() => outlineFromCommands([{ command: 'arcTo', args: [1, 2] }])).toThrow(/unsupported/);
+    expect(() => outlineFromCommands([{ command: 'moveTo', args: [1] }])).toThrow(/unsupported/);
+  });
+  it("gives a real glyph the numbers of the font's own SVG path data", async () => {
+    const file = 'fontsource:noto-serif-sc/400/117';
+    const face = parseFace(file, 'Noto Serif SC', 400, await nodeFontLoader.load(file));
+    // A Han glyph of this slice with a real outline (gid 0 is .notdef, a few are blank).
+    const gid = [...Array(60).keys()].find((g) => face.glyphCommands(g).length > 20)!;
+    const fromCommands = outlineFromCommands(face.glyphCommands(gid))!;
+    const fromText = parseOutline(face.glyphPath(gid));
+    expect(fromCommands.cmds).toBe(fromText.cmds);
+    expect(fromCommands.args.length).toBeGreaterThan(20);
+    fromCommands.args.forEach((v, i) => expect(Math.abs(v - fromText.args[i]!)).toBeLessThanOrEqual(0.005));
   });
   it('scales, flips y and moves each point, in whole 1/100 pt', () => {
     // A 10 pt glyph of a 1000-unit font at (100, 200): font y up becomes page y down.

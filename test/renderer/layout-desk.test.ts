@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { copyfitMessage, copyfitOf } from '../../src/renderer/src/layout/copyfit';
 import { LatestOnly } from '../../src/renderer/src/layout/desk-layout';
 import { IpcFontLoader } from '../../src/renderer/src/layout/ipc-font-loader';
+import { encodeFontBatch, fontBatchUrlPath, fontFilesFromBatchPath } from '../../src/main/ipc/font-route';
 import { pagePixelWidth } from '../../src/renderer/src/layout/zoom';
 
 const fit = (o: Partial<{ oversetChars: number; oversetLines: number; undersetChars: number; undersetLines: number }>) => ({
@@ -38,6 +39,38 @@ describe('font bytes from the main process', () => {
     });
     expect([...(await loader.load('fontsource:noto-serif-sc/400/117'))]).toEqual([...bytes]);
     expect(asked).toEqual(['/_fonts/fontsource%3Anoto-serif-sc%2F400%2F117']);
+  });
+  it('asks for the slices one layout needs in one request, and each whole-file family on its own', async () => {
+    const asked: string[] = [];
+    const answer = (files: string[]) => {
+      const parts = files.map((f) => (f.endsWith('/2') ? { status: 404, bytes: new TextEncoder().encode(`没有 ${f}`) } : { status: 200, bytes: new TextEncoder().encode(f) }));
+      return new Response(new Blob(encodeFontBatch(parts).map((c) => c.slice())));
+    };
+    const loader = new IpcFontLoader(async (url) => {
+      asked.push(url);
+      const files = fontFilesFromBatchPath(url);
+      return files ? answer(files) : new Response(new TextEncoder().encode(decodeURIComponent(url)));
+    });
+    const text = async (p: Promise<Uint8Array>) => new TextDecoder().decode(await p);
+    const one = loader.load('fontsource:noto-serif-sc/400/1');
+    const two = loader.load('fontsource:noto-serif-sc/400/2');
+    const kai = loader.load('fontsource:lxgw-wenkai/400/all');
+    const three = loader.load('fontsource:noto-sans-sc/700/3');
+    expect(await text(one)).toBe('fontsource:noto-serif-sc/400/1');
+    expect(await text(three)).toBe('fontsource:noto-sans-sc/700/3');
+    await expect(two).rejects.toThrow('无法载入字体 fontsource:noto-serif-sc/400/2：没有 fontsource:noto-serif-sc/400/2');
+    expect(await text(kai)).toBe('/_fonts/fontsource:lxgw-wenkai/400/all');
+    expect(asked).toEqual(['/_fonts/fontsource%3Alxgw-wenkai%2F400%2Fall', fontBatchUrlPath(['fontsource:noto-serif-sc/400/1', 'fontsource:noto-serif-sc/400/2', 'fontsource:noto-sans-sc/700/3'])]);
+    // A later turn is a new request.
+    await loader.load('fontsource:noto-serif-sc/400/1');
+    expect(asked).toHaveLength(3);
+  });
+  it('fails every file of a batch whose answer is cut short, naming each', async () => {
+    const loader = new IpcFontLoader(async () => new Response(new Uint8Array([0, 0, 0, 200, 0, 0, 0, 9, 1, 2])));
+    const a = loader.load('fontsource:noto-serif-sc/400/1');
+    const b = loader.load('fontsource:noto-serif-sc/400/5');
+    await expect(a).rejects.toThrow('无法载入字体 fontsource:noto-serif-sc/400/1：字体批量应答不完整');
+    await expect(b).rejects.toThrow('无法载入字体 fontsource:noto-serif-sc/400/5：字体批量应答不完整');
   });
   it('names the font file when the main process refuses it', async () => {
     const loader = new IpcFontLoader(async () => new Response('不是字体文件：/etc/passwd', { status: 403 }));

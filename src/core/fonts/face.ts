@@ -17,6 +17,12 @@ export interface DashLigature {
   readonly advance: number;
 }
 
+/** One command of a glyph outline, as fontkit gives it. */
+export interface GlyphCommand {
+  readonly command: string;
+  readonly args: readonly number[];
+}
+
 export class Face {
   readonly key: string;
   readonly unitsPerEm: number;
@@ -113,6 +119,14 @@ export class Face {
       this.paths.set(gid, p);
     }
     return p;
+  }
+
+  /**
+   * A glyph's outline as fontkit's path commands (moveTo, lineTo, quadraticCurveTo, bezierCurveTo, closePath) in
+   * font units, y up: the page view places these numbers directly, without writing and parsing path data.
+   */
+  glyphCommands(gid: number): readonly GlyphCommand[] {
+    return this.font.getGlyph(gid).path.commands;
   }
 
   /** Ink bounds of a glyph in em, y up. */

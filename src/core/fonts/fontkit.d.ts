@@ -2,6 +2,8 @@
 declare module 'fontkit' {
   export interface FontkitPath {
     toSVG(): string;
+    /** In font units, y up; `command` is moveTo, lineTo, quadraticCurveTo, bezierCurveTo or closePath. */
+    readonly commands: readonly { readonly command: string; readonly args: readonly number[] }[];
     readonly bbox: { readonly minX: number; readonly minY: number; readonly maxX: number; readonly maxY: number };
   }
   export interface FontkitGlyph {

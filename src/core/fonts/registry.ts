@@ -1,7 +1,7 @@
 import type { FaceInfo } from '../display/types';
 import type { FontFileRef } from '../model/house';
 import type { FontRole } from '../model/style';
-import { parseFace, type Face } from './face';
+import { parseFace, type Face, type GlyphCommand } from './face';
 import type { FontLoader } from './loader';
 import { roleNote, sourceChain, sourceFile, type FontSource } from './roles';
 import { sliceTable } from './slice-index';
@@ -124,6 +124,10 @@ export class FontRegistry {
   /** SVG path data in font units, y up; scale by size / unitsPerEm and flip y. */
   glyphPath(key: string, gid: number): string {
     return this.face(key).glyphPath(gid);
+  }
+
+  glyphCommands(key: string, gid: number): readonly GlyphCommand[] {
+    return this.face(key).glyphCommands(gid);
   }
 
   unitsPerEm(key: string): number {

@@ -11,44 +11,28 @@ export interface Outline {
 
 const ARG_COUNT: Record<string, number> = { M: 2, L: 2, Q: 4, C: 6, Z: 0 };
 
-// Letters other than e/E (an exponent inside a number) start a command; spaces and commas separate numbers.
-const isCmd = (c: number): boolean => ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) && c !== 101 && c !== 69;
-const isSep = (c: number): boolean => c === 32 || c === 44 || c === 9 || c === 10 || c === 13;
+const COMMAND_LETTER: Record<string, string> = { moveTo: 'M', lineTo: 'L', quadraticCurveTo: 'Q', bezierCurveTo: 'C', closePath: 'Z' };
 
 /**
- * Parses absolute M/L/Q/C/Z path data (what fontkit's `path.toSVG()` writes). Throws on anything else. A hand-rolled
- * scan, not a regex and split: a page's first drawing parses a few thousand glyphs.
+ * An outline straight from a font's path commands (fontkit's names), in font units: the same numbers `path.toSVG()` writes as
+ * text, without writing the text and scanning it again (the first drawing of a page places
+ * thousands of glyphs). Null for a blank glyph.
  */
-export function parseOutline(d: string): Outline {
+export function outlineFromCommands(commands: readonly { readonly command: string; readonly args: readonly number[] }[]): Outline | null {
+  if (commands.length === 0) return null;
   let cmds = '';
-  const args: number[] = [];
-  let i = 0;
-  const n = d.length;
-  while (i < n && !isCmd(d.charCodeAt(i))) i++;
-  while (i < n) {
-    const c = d[i]!;
-    const want = ARG_COUNT[c];
-    if (want === undefined) throw new Error(`glyph outline: unsupported path command "${c}"`);
-    const from = i + 1;
-    let got = 0;
-    i = from;
-    for (;;) {
-      // Skip separators, then read one number up to the next separator or command letter.
-      while (i < n && isSep(d.charCodeAt(i))) i++;
-      if (i >= n || isCmd(d.charCodeAt(i))) break;
-      const a = i;
-      while (i < n && !isSep(d.charCodeAt(i)) && !isCmd(d.charCodeAt(i))) i++;
-      const v = Number(d.slice(a, i));
-      if (!Number.isFinite(v)) got = -1;
-      if (got >= 0) {
-        args.push(v);
-        got++;
-      }
-    }
-    if (got !== want) throw new Error(`glyph outline: "${c}" needs ${want} numbers, got "${d.slice(from, i)}"`);
-    cmds += c;
+  let n = 0;
+  for (const c of commands) n += c.args.length;
+  const args = new Float64Array(n);
+  let at = 0;
+  for (const c of commands) {
+    const letter = COMMAND_LETTER[c.command];
+    if (letter === undefined || c.args.length !== ARG_COUNT[letter]) throw new Error(`glyph outline: unsupported path command "${c.command}" with ${c.args.length} numbers`);
+    cmds += letter;
+    args.set(c.args, at);
+    at += c.args.length;
   }
-  return { cmds, args: Float64Array.from(args) };
+  return { cmds, args };
 }
 
 /** Path data from placeOutline is in 1/100 pt, whole numbers (far cheaper to write and parse than decimals): draw it scaled by this. */

@@ -20,3 +20,66 @@ export function fontFileFromPath(pathname: string): string | null {
     return null;
   }
 }
+
+// A page needs some ninety font files at once (one per Noto slice); fetched one by one they queue six at a
+// time on one origin and cost more in request overhead than in bytes. The renderer asks for the small files
+// of one layout in one request; the answer holds each file (or why it was refused) in the order asked.
+
+/** Path prefix of a request for several fonts at once. */
+export const FONT_BATCH_ROUTE = '/_fonts-batch/';
+/** Files in one batch request (its URL stays a few kilobytes). */
+export const FONT_BATCH_MAX = 96;
+
+/** The URL path asking for `files` in one answer. */
+export function fontBatchUrlPath(files: readonly string[]): string {
+  return FONT_BATCH_ROUTE + encodeURIComponent(files.join('\n'));
+}
+
+/** The loader paths a batch URL path names; null when it is not a batch path, [] when it is malformed. */
+export function fontFilesFromBatchPath(pathname: string): string[] | null {
+  if (!pathname.startsWith(FONT_BATCH_ROUTE)) return null;
+  let files: string[];
+  try {
+    files = decodeURIComponent(pathname.slice(FONT_BATCH_ROUTE.length)).split('\n');
+  } catch {
+    return [];
+  }
+  const ok = files.length <= FONT_BATCH_MAX && files.every((f) => f.length > 0 && f.length <= 4200 && !f.includes('\0'));
+  return ok ? files : [];
+}
+
+/** One file of a batch answer: 200 and the font's bytes, or the refusal's status and its reason in UTF-8. */
+export interface FontBatchPart {
+  readonly status: number;
+  readonly bytes: Uint8Array;
+}
+
+/** The answer's body as chunks to send in order (no copy of the fonts): per file a status and a length (u32 big-endian each), then its bytes. */
+export function encodeFontBatch(parts: readonly FontBatchPart[]): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (const p of parts) {
+    const head = new Uint8Array(8);
+    const v = new DataView(head.buffer);
+    v.setUint32(0, p.status);
+    v.setUint32(4, p.bytes.length);
+    out.push(head, p.bytes);
+  }
+  return out;
+}
+
+/** Splits an answer into its parts (views into `body`, not copies); throws when the body is cut short. */
+export function decodeFontBatch(body: Uint8Array, count: number): FontBatchPart[] {
+  const v = new DataView(body.buffer, body.byteOffset, body.byteLength);
+  const out: FontBatchPart[] = [];
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    if (at + 8 > body.length) throw new Error(`字体批量应答不完整（第 ${i + 1} 个文件缺失）`);
+    const status = v.getUint32(at);
+    const length = v.getUint32(at + 4);
+    at += 8;
+    if (at + length > body.length) throw new Error(`字体批量应答不完整（第 ${i + 1} 个文件被截断）`);
+    out.push({ status, bytes: body.subarray(at, at + length) });
+    at += length;
+  }
+  return out;
+}

@@ -1,6 +1,6 @@
 import { parseFontFile } from '../../../core/fonts';
 import { nodeFontLoader } from '../../fonts/node-font-loader';
-import { FONT_ROUTE, fontFileFromPath } from '../font-route';
+import { encodeFontBatch, FONT_ROUTE, fontFileFromPath, fontFilesFromBatchPath } from '../font-route';
 
 // Font bytes for the renderer's font registry (the renderer lays pages out itself, DESIGN.md §5), served
 // on the renderer's own origin (font-route.ts) by the app:// protocol in Electron and by the Chromium
@@ -22,6 +22,11 @@ export async function serveFont(pathname: string): Promise<FontResponse | null> 
   if (!pathname.startsWith(FONT_ROUTE)) return null;
   const file = fontFileFromPath(pathname);
   if (file === null) return { status: 400, reason: '字体路径无效' };
+  return serveFontFile(file);
+}
+
+/** One font file by its loader path, checked to be a font. */
+async function serveFontFile(file: string): Promise<FontResponse> {
   let ref;
   try {
     ref = parseFontFile(file);
@@ -40,3 +45,31 @@ export async function serveFont(pathname: string): Promise<FontResponse | null> 
 
 /** Headers for a served font; not cached by the page, since a house may replace its font file. */
 export const FONT_HEADERS = { 'content-type': 'font/ttf', 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' } as const;
+const BATCH_HEADERS = { ...FONT_HEADERS, 'content-type': 'application/octet-stream' } as const;
+
+/** What a host sends for a font-route request: a body as chunks in order, or a refusal's reason as text. */
+export type FontRouteAnswer =
+  | { status: 200; headers: Readonly<Record<string, string>>; chunks: Uint8Array[] }
+  | { status: 400 | 403 | 404; reason: string };
+
+/**
+ * Answers a request under either font route (one file, or a batch of files: font-route.ts), for the app://
+ * protocol and the Chromium host's server alike; null when the path is neither. A batch checks each file as
+ * serveFont does and answers every one, refused ones with their reason.
+ */
+export async function serveFontRoute(pathname: string): Promise<FontRouteAnswer | null> {
+  const batch = fontFilesFromBatchPath(pathname);
+  if (batch !== null) {
+    if (batch.length === 0) return { status: 400, reason: '字体批量请求无效' };
+    const parts = await Promise.all(
+      batch.map(async (file) => {
+        const r = await serveFontFile(file);
+        return r.status === 200 ? r : { status: r.status, bytes: new TextEncoder().encode(r.reason) };
+      }),
+    );
+    return { status: 200, headers: BATCH_HEADERS, chunks: encodeFontBatch(parts) };
+  }
+  const one = await serveFont(pathname);
+  if (!one) return null;
+  return one.status === 200 ? { status: 200, headers: FONT_HEADERS, chunks: [one.bytes] } : one;
+}

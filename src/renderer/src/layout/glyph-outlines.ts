@@ -1,6 +1,6 @@
 import { type DisplayPage, type GlyphItem } from '../../../core/display/types';
 import { type FontRegistry } from '../../../core/fonts';
-import { parseOutline, type Outline } from '../../../core/render';
+import { outlineFromCommands, type Outline } from '../../../core/render';
 
 /** Parsed glyph outlines for the life of a font registry (face keys and glyph ids stay put for that long). */
 export class GlyphOutlines {
@@ -15,8 +15,7 @@ export class GlyphOutlines {
     if (o === undefined) {
       const face = page.faces[g.face];
       if (!face) throw new Error(`display list: page ${page.number} uses face "${g.face}" missing from its faces table`);
-      const d = this.fonts.glyphPath(face.key, g.gid);
-      o = d === '' ? null : parseOutline(d);
+      o = outlineFromCommands(this.fonts.glyphCommands(face.key, g.gid));
       this.cache.set(key, o);
     }
     return o;
