@@ -80,17 +80,18 @@ describe('threading (续排)', () => {
 });
 
 describe('picture frames without their photo', () => {
-  it('draw the empty-frame cross instead of an image, and the report names each one', () => {
+  it('draw the empty-frame cross instead of an image, and the report names each one with its frame and why', () => {
     const s = story('s', [han(40)]);
     s.photos.push({ assetId: null, caption: '', credit: '' }, { assetId: 'gone.jpg', caption: '', credit: '' });
     const img = (id: string, photoIndex: number, col: number): Frame => ({ id, kind: 'image', storyId: 's', photoIndex, col, span: 2, line: 0, lines: 6, captionLines: 0, standoffChars: 1, standoffLines: 0, fit: 'fill' });
-    const r = new LayoutEngine(new FixedTypesetter()).layout(issue([{ number: '05', frames: [img('a', 0, 0), img('b', 1, 3)] }], ['s']), stories(s));
+    // Frame c asks for a third photo the story does not have.
+    const r = new LayoutEngine(new FixedTypesetter()).layout(issue([{ number: '05', frames: [img('a', 0, 0), img('b', 1, 3), img('c', 2, 6)] }], ['s']), stories(s));
     const items = r.display.pages[0]!.items;
     expect(items.some((i) => i.kind === 'image')).toBe(false);
     const rects = items.filter((i) => i.kind === 'rect');
     const rules = items.filter((i) => i.kind === 'rule');
-    expect(rects).toHaveLength(2);
-    expect(rules).toHaveLength(4);
+    expect(rects).toHaveLength(3);
+    expect(rules).toHaveLength(6);
     // Each frame's diagonals run corner to corner of its box.
     for (const rect of rects) {
       if (rect.kind !== 'rect') continue;
@@ -102,9 +103,21 @@ describe('picture frames without their photo', () => {
     }
     const pageId = r.report.pages[0]!.pageId;
     expect(r.report.stories[0]!.photosMissing).toEqual([
-      { photoIndex: 0, assetId: null, pageId, pageNumber: '05' },
-      { photoIndex: 1, assetId: 'gone.jpg', pageId, pageNumber: '05' },
+      { reason: 'no-asset', frameId: 'a', photoIndex: 0, pageId, pageNumber: '05' },
+      { reason: 'asset-not-in-issue', assetId: 'gone.jpg', frameId: 'b', photoIndex: 1, pageId, pageNumber: '05' },
+      { reason: 'no-photo', frameId: 'c', photoIndex: 2, pageId, pageNumber: '05' },
     ]);
+  });
+
+  it('a frame whose photo is in the issue is not reported', () => {
+    const s = story('s', [han(40)]);
+    const id = `${'a'.repeat(64)}.jpg`;
+    s.photos.push({ assetId: id, caption: '', credit: '' });
+    const frame: Frame = { id: 'a', kind: 'image', storyId: 's', photoIndex: 0, col: 0, span: 2, line: 0, lines: 6, captionLines: 0, standoffChars: 1, standoffLines: 0, fit: 'fill' };
+    const meta = issue([{ number: '05', frames: [frame] }], ['s']);
+    const r = new LayoutEngine(new FixedTypesetter()).layout({ ...meta, assets: [{ id, format: 'jpeg', widthPx: 1200, heightPx: 900, colorSpace: 'cmyk', dpi: null, bytes: 1, originalName: 'a.jpg', source: '' }] }, stories(s));
+    expect(r.report.stories[0]!.photosMissing).toEqual([]);
+    expect(r.display.pages[0]!.items.some((i) => i.kind === 'image')).toBe(true);
   });
 });
 

@@ -76,16 +76,18 @@ describe('preflight', () => {
     expect(preflightPage(input(page([glyph('中')]), { fontFsType: new Map() }))).toMatchObject([{ code: 'font-unreadable' }]);
   });
 
-  it('a picture frame without its photo is an error on its own page: awaited, or its file gone', () => {
-    const photosMissing = [
-      { storyId: 's1', slug: '雷锋', photoIndex: 0, assetId: null, pageId: 'p1' },
-      { storyId: 's2', slug: '红色', photoIndex: 1, assetId: 'ab12.jpg', pageId: 'p1' },
-      { storyId: 's3', slug: '别的版', photoIndex: 0, assetId: null, pageId: 'p9' },
+  it('a picture frame without its photo is an error on its own page: awaited, its file gone, or no such photo', () => {
+    const photosMissing: PreflightInput['photosMissing'] = [
+      { reason: 'no-asset', storyId: 's1', slug: '雷锋', photoIndex: 0, pageId: 'p1' },
+      { reason: 'asset-not-in-issue', assetId: 'ab12.jpg', storyId: 's2', slug: '红色', photoIndex: 1, pageId: 'p1' },
+      { reason: 'no-photo', storyId: 's4', slug: '春耕', photoIndex: 2, pageId: 'p1' },
+      { reason: 'no-asset', storyId: 's3', slug: '别的版', photoIndex: 0, pageId: 'p9' },
     ];
     const f = preflightPage(input(page([glyph('中')]), { photosMissing, imageNames: new Map([['ab12.jpg', '红色基因.jpg']]) }));
-    expect(f.map((x) => [x.severity, x.code, x.storyId, x.message])).toEqual([
-      ['error', 'image-missing', 's1', '第 A03 版：稿件「雷锋」的第 1 张图片尚未到稿'],
-      ['error', 'image-missing', 's2', '第 A03 版：稿件「红色」的第 2 张图片的文件「红色基因.jpg」不在本期图片库中'],
+    expect(f.map((x) => [x.severity, x.code, x.storyId, x.assetId, x.message])).toEqual([
+      ['error', 'image-missing', 's1', undefined, '第 A03 版：稿件「雷锋」的第 1 张图片尚未到稿'],
+      ['error', 'image-missing', 's2', 'ab12.jpg', '第 A03 版：稿件「红色」的第 2 张图片的文件「红色基因.jpg」不在本期图片库中'],
+      ['error', 'image-missing', 's4', undefined, '第 A03 版：稿件「春耕」没有第 3 张图片，图片框是空的'],
     ]);
   });
 

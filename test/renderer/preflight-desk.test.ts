@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { type DisplayPage } from '../../src/core/display/types';
+import { type LayoutReport, type StoryFit } from '../../src/core/layout';
 import { type IssueMeta, type Story } from '../../src/core/model';
 import { deskPreflight } from '../../src/renderer/src/preflight/desk-preflight';
 import { locate } from '../../src/renderer/src/preflight/spot';
@@ -62,9 +64,33 @@ describe('desk preflight', () => {
     const { findings } = await run(meta, new Map(stories).set(waiting.id, waiting));
     const missing = findings.filter((f) => f.code === 'image-missing');
     expect(missing).toHaveLength(1);
-    expect(missing[0]!.message).toMatch(new RegExp(`^第 07 版「${withPhoto.slug}」的图片框 .+：还没有图片$`));
-    expect(missing[0]!.spot).toMatchObject({ pageIndex: 0, storyId: waiting.id });
+    const frame = meta.pages[0]!.frames.find((f) => f.kind === 'image' && f.storyId === waiting.id && f.photoIndex === 0)!;
+    expect(missing[0]!.message).toBe(`第 07 版「${withPhoto.slug}」的图片框 ${frame.id}：还没有图片`);
+    expect(missing[0]!.spot).toEqual({ pageIndex: 0, frameId: frame.id, storyId: waiting.id });
   }, 60_000);
+
+  it('turns each photo layout reports missing into a finding at its picture frame, saying why', () => {
+    const display = (pageId: string, number: string): DisplayPage => ({ pageId, number, width: 100, height: 100, items: [], faces: {}, frames: [] });
+    const fit = (storyId: string, slug: string, photosMissing: StoryFit['photosMissing']): StoryFit => ({
+      storyId, slug, frames: [], linesUsed: 0, oversetChars: 0, oversetLines: 0, undersetLines: 0, undersetChars: 0, missing: [], problems: [], photosMissing,
+    });
+    const report: LayoutReport = {
+      pages: [], unplaced: [],
+      stories: [
+        fit('s1', '雷锋', [
+          { reason: 'no-asset', frameId: 'img1', photoIndex: 0, pageId: 'p2', pageNumber: 'A02' },
+          { reason: 'no-photo', frameId: 'img3', photoIndex: 2, pageId: 'p1', pageNumber: 'A01' },
+        ]),
+        fit('s2', '红色', [{ reason: 'asset-not-in-issue', assetId: `${'b'.repeat(64)}.jpg`, frameId: 'img9', photoIndex: 1, pageId: 'p2', pageNumber: 'A02' }]),
+      ],
+    };
+    const findings = deskPreflight(meta, new Map(), report, [display('p1', 'A01'), display('p2', 'A02')]);
+    expect(findings.map((f) => [f.severity, f.code, f.message, f.spot])).toEqual([
+      ['error', 'image-missing', '第 A02 版「雷锋」的图片框 img1：还没有图片', { pageIndex: 1, frameId: 'img1', storyId: 's1' }],
+      ['error', 'image-missing', '第 A01 版「雷锋」的图片框 img3：稿件没有第 3 张图片', { pageIndex: 0, frameId: 'img3', storyId: 's1' }],
+      ['error', 'image-missing', '第 A02 版「红色」的图片框 img9：图片文件不在本期的图片库中', { pageIndex: 1, frameId: 'img9', storyId: 's2' }],
+    ]);
+  });
 
   it('locates an export finding by 版次, story or photo', async () => {
     const { pages } = await run(meta, stories);

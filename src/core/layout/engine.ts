@@ -1,5 +1,5 @@
 import type { DisplayItem, DisplayList, DisplayPage, FaceInfo, FrameBox } from '../display/types';
-import type { Asset, Frame, IssueMeta, Story, TextFrame } from '../model';
+import type { Asset, Frame, IssueMeta, Photo, Story, TextFrame } from '../model';
 import { blockRect } from './block';
 import { boxBlock, titleBandLines } from './box';
 import { gridProblem, gridRect, pageGrid, type PageGrid } from './grid';
@@ -7,7 +7,7 @@ import { headlineBlock } from './headline';
 import { verticalHeadlineBlock } from './headline-vertical';
 import { imageBlock } from './image';
 import { insetOf, pageObstacles } from './obstacles';
-import type { LayoutReport, MissingPhoto, PageReport, StoryFit } from './report';
+import type { LayoutReport, MissingPhoto, PageReport, PhotoGap, StoryFit } from './report';
 import { ruleItems } from './rules';
 import { runningHead } from './running-head';
 import { frameSlots, type Slot } from './slots';
@@ -168,7 +168,8 @@ export class LayoutEngine {
             const photo = story.photos[f.photoIndex];
             const asset = photo?.assetId ? assets.get(photo.assetId) : undefined;
             const b = this.cachedBlock(`image:${page.id}:${f.id}`, [f, inset, asset ?? null], story, () => imageBlock(grid, f, story, assets, this.ts, inset));
-            if (photo && !asset) storyPhotosMissing.set(f.storyId, [...(storyPhotosMissing.get(f.storyId) ?? []), { photoIndex: f.photoIndex, assetId: photo.assetId, pageId: page.id, pageNumber: page.number }]);
+            const gap = photoGap(photo, asset);
+            if (gap) storyPhotosMissing.set(f.storyId, [...(storyPhotosMissing.get(f.storyId) ?? []), { ...gap, frameId: f.id, photoIndex: f.photoIndex, pageId: page.id, pageNumber: page.number }]);
             for (const it of b.items) (it.kind === 'glyph' ? type : pictures).push(it);
             addProblems(storyProblems, f.storyId, b.problems);
             noteMissing(f.storyId, b.items);
@@ -228,6 +229,12 @@ export class LayoutEngine {
     this.blocks.set(key, made);
     return made;
   }
+}
+
+function photoGap(photo: Photo | undefined, asset: Asset | undefined): PhotoGap | null {
+  if (!photo) return { reason: 'no-photo' };
+  if (!photo.assetId) return { reason: 'no-asset' };
+  return asset ? null : { reason: 'asset-not-in-issue', assetId: photo.assetId };
 }
 
 function addProblems(map: Map<string, string[]>, id: string, problems: readonly string[]): void {

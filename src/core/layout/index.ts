@@ -2,7 +2,7 @@
 export { LayoutEngine, type LayoutResult } from './engine';
 export { ComposeTypesetter } from './compose-typesetter';
 export { type Typesetter, type SetLine, type TextOptions, lineChars } from './typesetter';
-export type { LayoutReport, MissingPhoto, PageReport, StoryFit, FrameFit } from './report';
+export type { LayoutReport, MissingPhoto, PageReport, PhotoGap, StoryFit, FrameFit } from './report';
 export { pageGrid, gridRect, lineTop, lineBaseline, linesHeight, columnLeft, spanWidth, gridProblem, type PageGrid, type Rect, type GridCoords } from './grid';
 export { blockRect } from './block';
 export { frameColumns, type FrameColumn } from './columns';

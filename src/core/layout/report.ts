@@ -13,13 +13,22 @@ export interface FrameFit {
   readonly full: boolean;
 }
 
-/** A picture frame whose photo the issue does not hold: still awaited (assetId null) or its file gone. */
-export interface MissingPhoto {
+/** Why a picture frame is drawn empty. */
+export type PhotoGap =
+  /** The frame asks for a photo the story does not have (removed, or the frame points past the last one). */
+  | { readonly reason: 'no-photo' }
+  /** The photo is still awaited: an import made it from a caption or credit. */
+  | { readonly reason: 'no-asset' }
+  /** The photo names a file that is not among the issue's assets. */
+  | { readonly reason: 'asset-not-in-issue'; readonly assetId: string };
+
+/** A picture frame drawn empty; the desk highlights it by its frame id. */
+export type MissingPhoto = PhotoGap & {
+  readonly frameId: string;
   readonly photoIndex: number;
-  readonly assetId: string | null;
   readonly pageId: string;
   readonly pageNumber: string;
-}
+};
 
 export interface StoryFit {
   readonly storyId: string;

@@ -2,6 +2,7 @@
 // (unless forced); warnings travel with it in the manifest. Works on the display list and the facts of the
 // files that will be embedded, so it judges exactly what the PDF will carry.
 import { type DisplayPage } from '../display/types';
+import { type PhotoGap } from '../layout/report';
 import { type ImageFacts } from './images';
 import { embeddingRefusal } from './sfnt';
 import { type PdfxMode } from './write-pdf';
@@ -44,14 +45,12 @@ export interface OversetStory {
 }
 
 /** A picture frame drawn empty because its photo is not in the issue (from layout's report). */
-export interface PhotoMissing {
+export type PhotoMissing = PhotoGap & {
   readonly storyId: string;
   readonly slug: string;
   readonly photoIndex: number;
-  /** Null while the photo is still awaited; else the file that is gone from the issue. */
-  readonly assetId: string | null;
   readonly pageId: string;
-}
+};
 
 export interface PreflightLimits {
   /** Below this effective resolution at placed size: warning. */
@@ -194,10 +193,13 @@ export function preflightPage(input: PreflightInput): Finding[] {
   // A page must not reach the plate with a hole where a photo belongs.
   for (const m of input.photosMissing ?? []) {
     if (m.pageId !== page.pageId) continue;
-    const what = m.assetId === null ? '尚未到稿' : `的文件「${input.imageNames?.get(m.assetId) || m.assetId}」不在本期图片库中`;
+    const photo = `第 ${m.photoIndex + 1} 张图片`;
+    const what = m.reason === 'no-photo' ? `没有${photo}，图片框是空的`
+      : m.reason === 'no-asset' ? `的${photo}尚未到稿`
+      : `的${photo}的文件「${input.imageNames?.get(m.assetId) || m.assetId}」不在本期图片库中`;
     out.push({
-      severity: 'error', code: 'image-missing', page: at, storyId: m.storyId, ...(m.assetId ? { assetId: m.assetId } : {}),
-      message: `第 ${at} 版：稿件「${m.slug}」的第 ${m.photoIndex + 1} 张图片${what}`,
+      severity: 'error', code: 'image-missing', page: at, storyId: m.storyId, ...(m.reason === 'asset-not-in-issue' ? { assetId: m.assetId } : {}),
+      message: `第 ${at} 版：稿件「${m.slug}」${what}`,
     });
   }
   return out;

@@ -43,7 +43,7 @@ export function exportFacts(laid: Pick<LaidOutIssue, 'dir' | 'meta' | 'result'>)
     issueDate: meta.date,
     output: meta.house.output,
     overset: result.report.stories.map((s) => ({ ...s, pageIds: pageIds.get(s.storyId) ?? [] })),
-    photosMissing: result.report.stories.flatMap((s) => s.photosMissing.map((m) => ({ storyId: s.storyId, slug: s.slug, photoIndex: m.photoIndex, assetId: m.assetId, pageId: m.pageId }))),
+    photosMissing: result.report.stories.flatMap((s) => s.photosMissing.map((m) => ({ ...m, storyId: s.storyId, slug: s.slug }))),
     assetNames: new Map(meta.assets.map((a) => [a.id, a.originalName])),
   };
 }

@@ -77,21 +77,18 @@ export function deskPreflight(meta: IssueMeta, stories: ReadonlyMap<string, Stor
     }
   });
 
-  // Picture frames still waiting for their photo (an import made them from a caption or credit).
-  meta.pages.forEach((page, index) => {
-    const pageIndex = pages.findIndex((p) => p.pageId === page.id);
-    for (const f of page.frames) {
-      if (f.kind !== 'image') continue;
-      const photo = stories.get(f.storyId)?.photos[f.photoIndex];
-      if (photo && photo.assetId !== null && assets.has(photo.assetId)) continue;
-      const why = !photo ? `稿件没有第 ${f.photoIndex + 1} 张图片` : photo.assetId === null ? '还没有图片' : '图片文件不在本期的图片库中';
+  // Picture frames layout drew empty (an import makes them from a caption or credit before the photo arrives).
+  for (const fit of report.stories) {
+    for (const m of fit.photosMissing) {
+      const pageIndex = pages.findIndex((p) => p.pageId === m.pageId);
+      const why = m.reason === 'no-photo' ? `稿件没有第 ${m.photoIndex + 1} 张图片` : m.reason === 'no-asset' ? '还没有图片' : '图片文件不在本期的图片库中';
       out.push({
         severity: 'error', code: 'image-missing',
-        message: `第 ${page.number} 版「${slug(f.storyId)}」的图片框 ${f.id}：${why}`,
-        spot: { pageIndex: pageIndex >= 0 ? pageIndex : index, frameId: f.id, storyId: f.storyId },
+        message: `第 ${m.pageNumber} 版「${fit.slug}」的图片框 ${m.frameId}：${why}`,
+        spot: { pageIndex: pageIndex >= 0 ? pageIndex : null, frameId: m.frameId, storyId: fit.storyId },
       });
     }
-  });
+  }
 
   report.pages.forEach((p) => {
     const pageIndex = pages.findIndex((d) => d.pageId === p.pageId);
