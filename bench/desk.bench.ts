@@ -1,7 +1,8 @@
 // The desk's responsiveness (issue 7 item 10), measured in the built renderer on the Chromium host exactly as the
 // e2e specs run it (e2e/host/chromium-host.ts: Debian's Chromium, the real main-process services bridged), on a
 // copy of the sample issue. The clocks are the app's own performance marks (src/renderer/src/layout/desk-timing.ts):
-//  - keystroke: `beforeinput` → the second animation frame after the page beside the editor drew the new layout;
+//  - keystroke: `beforeinput` → the second animation frame after the page beside the editor drew the new layout,
+//    with frames unpaced (UNPACED_FRAMES) for the target and at 60 Hz beside it;
 //  - launch: browser process start → the second animation frame after the first page was drawn, a fresh browser
 //    profile each time (no HTTP or V8 code cache carried over).
 import { spawnSync } from 'node:child_process';
@@ -51,20 +52,33 @@ async function launch(f: Fixture): Promise<ChromiumHost> {
 const measures = (page: Page, name: string): Promise<number[]> =>
   page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.duration), name);
 
-let typing: { f: Fixture; host: ChromiumHost; typed: number } | null = null;
-let launching: Fixture | null = null;
-/** Navigation → first page, ms, per timed launch (printed beside the table: the part the app itself controls). */
-const sinceNavigation: number[] = [];
+/**
+ * Chromium switches that let frames come as soon as the last one is drawn instead of on a 60 Hz display's beat. At
+ * 60 Hz the second animation frame after any change comes at least one whole frame (16.7 ms) after the first, so
+ * "≤ 16 ms to the second frame" cannot be met however little the keystroke costs: the target is measured with frames
+ * unpaced, where the time is the keystroke's work plus producing the frame that shows it. The 60 Hz case beside it
+ * reports what a 60 Hz display adds.
+ */
+const UNPACED_FRAMES = ['--disable-frame-rate-limit', '--disable-gpu-vsync'];
 
-export const cases: BenchCase[] = [
-  {
+interface Typing {
+  f: Fixture;
+  host: ChromiumHost;
+  typed: number;
+}
+
+/** A keystroke case: the story 聚力重点招大引强 open beside its page, a character typed at the end of its second paragraph per run. */
+function keystrokeCase(name: string, extraArgs: readonly string[], target?: BenchCase['target']): BenchCase {
+  let typing: Typing | null = null;
+  return {
     group: 'desk',
-    name: '按键 → 版面更新后第二帧（稿件旁本版，样例第 07 版）',
+    name,
     iterations: 40,
     warmup: 5,
     async setup() {
       const f = await fixture();
-      const host = await launch(f);
+      const profileDir = await mkdtemp(path.join(f.temp, 'profile-'));
+      const host = await launchChromiumHost({ server: f.server, documentsDir: path.dirname(f.issueDir), profileDir, args: [f.issueDir], extraArgs: [...extraArgs] });
       typing = { f, host, typed: 0 };
       const { page } = host;
       await page.getByRole('button', { name: SLUG, exact: true }).click();
@@ -91,8 +105,22 @@ export const cases: BenchCase[] = [
       await rm(typing.f.temp, { recursive: true, force: true });
       typing = null;
     },
-    target: { value: 16, unit: 'ms', statistic: 'p95', label: '一次按键到版面更新 ≤ 16 ms（p95）' },
-  },
+    ...(target ? { target } : {}),
+  };
+}
+
+let launching: Fixture | null = null;
+/** Per timed launch, ms after navigation: the steps to the first page (printed beside the table: the part the app itself controls). */
+const steps: Record<'scripts' | 'opened' | 'laidOutFrom' | 'laidOut' | 'firstPage', number>[] = [];
+
+export const cases: BenchCase[] = [
+  keystrokeCase('按键 → 版面更新后第二帧（稿件旁本版，样例第 07 版，帧随绘随出）', UNPACED_FRAMES, {
+    value: 16,
+    unit: 'ms',
+    statistic: 'p95',
+    label: '一次按键到版面更新 ≤ 16 ms（p95）',
+  }),
+  keystrokeCase('按键 → 版面更新后第二帧（同上，60 Hz 显示节拍）', []),
   {
     group: 'desk',
     name: '启动 → 首个版面绘出（新浏览器配置，Chromium 宿主）',
@@ -108,17 +136,37 @@ export const cases: BenchCase[] = [
         const { page } = host;
         await page.getByRole('tab', { name: '版面' }).click();
         await page.waitForFunction(() => performance.getEntriesByName('yeban:page:first').length > 0, null, { timeout: 60_000 });
-        const { origin, at } = await page.evaluate(() => ({ origin: performance.timeOrigin, at: performance.getEntriesByName('yeban:page:first')[0]!.startTime }));
-        sinceNavigation.push(at);
-        return origin + at - t0;
+        const { origin, step } = await page.evaluate(() => {
+          // No named helpers in here: the bench runner's transform would wrap them in a __name the page lacks.
+          const layout = performance.getEntriesByName('yeban:layout')[0];
+          // Navigation timing, typed here by hand: this file is checked without the DOM library.
+          const nav = (performance as unknown as { getEntriesByType(t: string): { domContentLoadedEventEnd: number }[] }).getEntriesByType('navigation')[0];
+          return {
+            origin: performance.timeOrigin,
+            step: {
+              scripts: nav?.domContentLoadedEventEnd ?? Number.NaN,
+              opened: performance.getEntriesByName('yeban:issue:opened')[0]?.startTime ?? Number.NaN,
+              laidOutFrom: layout?.startTime ?? Number.NaN,
+              laidOut: layout ? layout.startTime + layout.duration : Number.NaN,
+              firstPage: performance.getEntriesByName('yeban:page:first')[0]!.startTime,
+            },
+          };
+        });
+        steps.push(step);
+        return origin + step.firstPage - t0;
       } finally {
         await host.close();
       }
     },
     sample: (ms) => ms as number,
     async teardown() {
-      const timed = sinceNavigation.slice(-30).sort((a, b) => a - b);
-      if (timed.length > 0) process.stderr.write(`  navigation → first page: median ${timed[timed.length >> 1]!.toFixed(0)} ms, max ${timed.at(-1)!.toFixed(0)} ms\n`);
+      const timed = steps.slice(-30);
+      if (timed.length > 0) {
+        const median = (k: keyof (typeof steps)[number]) => timed.map((s) => s[k]).sort((a, b) => a - b)[timed.length >> 1]!.toFixed(0);
+        process.stderr.write(
+          `  after navigation (medians): scripts run ${median('scripts')} ms, issue open ${median('opened')} ms, layout ${median('laidOutFrom')} → ${median('laidOut')} ms (fonts fetched and parsed), first page ${median('firstPage')} ms\n`,
+        );
+      }
       if (!launching) return;
       await launching.server.close();
       await rm(launching.temp, { recursive: true, force: true });

@@ -16,7 +16,7 @@ const STORY = 'zhongda-xiangmu';
 interface DomRange { setStart(node: unknown, offset: number): void; setEnd(node: unknown, offset: number): void; toString(): string; getBoundingClientRect(): { top: number; bottom: number } }
 interface DomSelection { isCollapsed: boolean; anchorNode: unknown; anchorOffset: number; getRangeAt(i: number): DomRange }
 interface DomElement { closest(selector: string): DomElement | null; getAttribute(name: string): string | null }
-interface DomRecord { target: Partial<DomElement> & { parentElement: DomElement | null }; addedNodes: ArrayLike<Partial<DomElement>>; removedNodes: ArrayLike<Partial<DomElement>> }
+interface DomRecord { type: string; attributeName: string | null; target: Partial<DomElement> & { parentElement: DomElement | null }; addedNodes: ArrayLike<Partial<DomElement>>; removedNodes: ArrayLike<Partial<DomElement>> }
 interface Change { owner: string | null }
 interface PageGlobals {
   getSelection(): DomSelection;
@@ -24,7 +24,7 @@ interface PageGlobals {
   innerHeight: number;
   MutationObserver: new (cb: (records: DomRecord[]) => void) => { observe(el: unknown, options: object): void };
   __changes: Change[];
-  __runs: Set<DomElement>;
+  __runs: Set<unknown>;
 }
 
 /** Page 07 of the sample copy as the main process lays it out (the same display list the screen draws). */
@@ -137,7 +137,8 @@ test('typing redraws only the edited story on the page beside the editor', async
   expect(owners.length).toBeGreaterThan(3);
 
   // Watch every change under the page's SVGs, by the story whose run it happens in (a run added or removed whole
-  // counts for its own story; a frame guide for its frame's story).
+  // counts for its own story; a frame guide for its frame's story). A run drawn anew (added, or its inside replaced)
+  // is a redrawn run; a run whose lines only moved changes its transform and is not drawn again.
   await svg.evaluate((el) => {
     const w = globalThis as unknown as PageGlobals;
     w.__changes = [];
@@ -146,9 +147,10 @@ test('typing redraws only the edited story on the page beside the editor', async
       for (const r of records) {
         const node = r.target.closest ? (r.target as DomElement) : r.target.parentElement;
         const run = node?.closest('[data-owner]') ?? null;
-        if (run) w.__runs.add(run);
+        if (run && !(r.type === 'attributes' && r.attributeName === 'transform')) w.__runs.add(run);
         let owner = run?.getAttribute('data-owner') ?? node?.getAttribute('data-story') ?? null;
         for (const n of [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)]) owner = n.getAttribute?.('data-owner') ?? owner;
+        for (const n of Array.from(r.addedNodes)) if (n.getAttribute?.('data-owner') != null) w.__runs.add(n);
         w.__changes.push({ owner });
       }
     }).observe(el, { subtree: true, childList: true, attributes: true, characterData: true });

@@ -77,9 +77,11 @@ describe('preload API over a transport', () => {
     expect(seen).toEqual(['/a.yeban']);
   });
 
-  it('answers app:launchIssue from the host context', async () => {
+  it('opens the launch issue from the host context, naming it when it cannot', async () => {
     const dispatch = createDispatch({ handlers, trustedOrigin: origin, context: { ...ctx, launchIssuePath: '/x/A.yeban' } });
-    expect(await dispatch('app:launchIssue', {}, sender)).toEqual({ ok: true, value: { path: '/x/A.yeban' } });
+    const r = await dispatch('issue:openAtLaunch', {}, sender);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error.message).toContain('/x/A.yeban');
   });
 
   it('passes calls through the same dispatch', async () => {

@@ -44,6 +44,7 @@ describe('recent issues list', () => {
     const ok = { ok: true, value: { dir: '/d/x.yeban' } };
     expect(openedIssueDir('issue:open', ok)).toBe('/d/x.yeban');
     expect(openedIssueDir('issue:openSample', ok)).toBe('/d/x.yeban');
+    expect(openedIssueDir('issue:openAtLaunch', ok)).toBe('/d/x.yeban');
     expect(openedIssueDir('issue:create', ok)).toBe('/d/x.yeban');
     expect(openedIssueDir('issue:get', ok)).toBeNull();
     expect(openedIssueDir('issue:open', { ok: false, error: { code: 'x', message: 'y' } })).toBeNull();

@@ -10,21 +10,52 @@ const glyph = (storyId: string, x: number, gid = 1): GlyphItem => ({
 const rule: DisplayItem = { kind: 'rule', x1: 0, y1: 50, x2: 500, y2: 50, width: 0.5, style: 'solid', color: K };
 const page = (items: DisplayItem[]): DisplayPage => ({ pageId: 'p', number: '07', width: 1000, height: 1400, faces: {}, items, frames: [] });
 
+const at = (storyId: string, x: number, y: number, gid = 1): GlyphItem => ({ ...glyph(storyId, x, gid), y });
+/** Lines of `n` glyphs of story `s`, one under another from `top`, 13 pt apart, in the column at `x`; `gids` picks each line's text. */
+const column = (s: string, x: number, top: number, gids: number[]): GlyphItem[] => gids.flatMap((g, i) => [0, 1, 2].map((k) => at(s, x + k * 10, top + i * 13, g * 10 + k)));
+
 describe('page runs for redrawing only what changed', () => {
   const before = pageGroups(page([glyph('', 0), rule, glyph('a', 10), glyph('a', 20), glyph('b', 10), glyph('a', 30)]));
 
   it('cuts the drawing order into runs by story, furniture apart, rules in the run they are drawn in', () => {
-    expect(before.map((g) => [g.key, g.items.length])).toEqual([['#0', 2], ['a#0', 2], ['b#0', 1], ['a#1', 1]]);
+    expect(before.map((g) => [g.owner, g.items.length])).toEqual([['', 2], ['a', 2], ['b', 1], ['a', 1]]);
+    // A run with a rule stays in page coordinates; a run of glyphs is drawn from its first glyph.
+    expect(before.map((g) => [g.originX, g.originY])).toEqual([[0, 0], [10, 100], [10, 100], [30, 100]]);
   });
   it("changes only the edited story's digest; the other runs keep key and digest", () => {
     const after = pageGroups(page([glyph('', 0), rule, glyph('a', 10), glyph('a', 20, 7), glyph('b', 10), glyph('a', 30)]));
-    expect(after.map((g) => g.key)).toEqual(before.map((g) => g.key));
+    expect(after.map((g, i) => g.key === before[i]!.key)).toEqual([true, false, true, true]);
     expect(after.map((g, i) => g.hash === before[i]!.hash)).toEqual([true, false, true, true]);
   });
-  it('sees a move of 1/1000 pt, a colour, a size', () => {
-    const variants: GlyphItem[] = [{ ...glyph('b', 10), x: 10.001 }, { ...glyph('b', 10), color: { ...K, m: 1 } }, { ...glyph('b', 10), size: 10.5 }];
-    for (const v of variants) expect(pageGroups(page([v]))[0]!.hash).not.toBe(pageGroups(page([glyph('b', 10)]))[0]!.hash);
+  it('sees a move within the run of 1/1000 pt, a colour, a size, a turn', () => {
+    const two = (v: GlyphItem) => pageGroups(page([glyph('b', 0), v]))[0]!.hash;
+    const plain = two(glyph('b', 10));
+    const variants: GlyphItem[] = [{ ...glyph('b', 10), x: 10.001 }, { ...glyph('b', 10), color: { ...K, m: 1 } }, { ...glyph('b', 10), size: 10.5 }, { ...glyph('b', 10), rotate: 90 }];
+    for (const v of variants) expect(two(v)).not.toBe(plain);
     // Not where the text came from: the same drawing is the same digest.
-    expect(pageGroups(page([{ ...glyph('b', 10), src: { storyId: 'b', field: 'body', offset: 99, length: 1 } }]))[0]!.hash).toBe(pageGroups(page([glyph('b', 10)]))[0]!.hash);
+    expect(two({ ...glyph('b', 10), src: { storyId: 'b', field: 'body', offset: 99, length: 1 } })).toBe(plain);
+  });
+  it('keeps the key of a run that only moved, so its drawing is reused and only its origin changes', () => {
+    const gids = Array.from({ length: 40 }, (_, i) => 3 + i * 7);
+    const was = pageGroups(page(column('a', 100, 100, gids)));
+    // A line added at the top pushes every later line down one line.
+    const now = pageGroups(page(column('a', 100, 100, [2, ...gids])));
+    const moved = now.filter((g) => was.some((w) => w.key === g.key));
+    expect(was.length).toBeGreaterThan(4);
+    // Every run after the first boundary is the same drawing, one line lower.
+    expect(moved.length).toBeGreaterThanOrEqual(was.length - 1);
+    for (const g of moved) {
+      const w = was.find((x) => x.key === g.key)!;
+      expect([g.originX, g.originY - w.originY]).toEqual([w.originX, 13]);
+    }
+  });
+  it('starts a run where the text goes on in another column', () => {
+    const runs = pageGroups(page([...column('a', 100, 100, [1, 2]), ...column('a', 300, 100, [3])]));
+    expect(runs.some((g) => g.items.some((it) => it.kind === 'glyph' && it.x < 200) && g.items.some((it) => it.kind === 'glyph' && it.x >= 300))).toBe(false);
+  });
+  it('gives two identical runs different keys', () => {
+    const runs = pageGroups(page([at('a', 0, 100), at('b', 0, 200), at('a', 0, 300)]));
+    expect(runs[0]!.hash).toBe(runs[2]!.hash);
+    expect(new Set(runs.map((g) => g.key)).size).toBe(3);
   });
 });

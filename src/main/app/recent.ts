@@ -36,7 +36,7 @@ export async function saveRecent(file: string, list: readonly string[]): Promise
   await writeFileAtomic(nodeFs, file, JSON.stringify({ issues: list }, null, 2) + '\n');
 }
 
-const OPENING_CHANNELS = new Set(['issue:open', 'issue:create', 'issue:openSample']);
+const OPENING_CHANNELS = new Set(['issue:open', 'issue:create', 'issue:openSample', 'issue:openAtLaunch']);
 
 /** The issue folder a successful IPC call opened, if it was one that opens an issue. */
 export function openedIssueDir(channel: unknown, result: unknown): string | null {

@@ -9,8 +9,6 @@ import { IssueSchema, StorySchema, StoryIdSchema, type Asset, type IssueMeta, ty
 
 export const channels = {
   'app:info': z.object({}).strict(),
-  /** The issue folder named on the command line that started the app, if any. */
-  'app:launchIssue': z.object({}).strict(),
   /** Where 新建期刊 proposes to make the folder: the user's documents folder for issues. */
   'app:newIssueDefaults': z.object({}).strict(),
   /** The shell's folder chooser (Electron's dialog), for where a new issue goes; null when cancelled. */
@@ -19,6 +17,11 @@ export const channels = {
   'app:setLocale': z.object({ locale: z.enum(['zh-CN', 'en']) }).strict(),
   /** Copies the bundled sample issue into the documents folder and opens the copy. */
   'issue:openSample': z.object({}).strict(),
+  /**
+   * The issue the window starts on, in one call: the folder named on the command line that started the app
+   * (already opening since launch), else the user's copy of the sample.
+   */
+  'issue:openAtLaunch': z.object({}).strict(),
   /** A screen copy of an issue's picture (sRGB JPEG, at most `widthPx` wide) for the page view. */
   'asset:preview': z.object({ sessionId: z.string().regex(/^[0-9a-f]{16}$/, '会话编号无效'), assetId: z.string().regex(/^[0-9a-f]{64}\.(jpg|png)$/, '图片编号无效'), widthPx: z.number().int().min(16).max(4000) }).strict(),
   ...storeChannels(),
@@ -264,11 +267,11 @@ export interface ExportResults {
 
 export interface ChannelResults extends StoreResults, ExportResults {
   'app:info': AppInfo;
-  'app:launchIssue': { path: string | null };
   'app:newIssueDefaults': { documentsDir: string; canChooseFolder: boolean };
   'app:chooseFolder': { path: string | null };
   'app:setLocale': { applied: boolean };
   'issue:openSample': DeskSession;
+  'issue:openAtLaunch': DeskSession;
   'asset:preview': { dataUrl: string };
 }
 

@@ -29,6 +29,17 @@ type Tab = 'writing' | 'layout';
 
 const NO_PAGES: readonly DisplayPage[] = [];
 
+/** Length in 字 per story object: a keystroke makes one new story, the budget's other rows keep their count. */
+const lengths = new WeakMap<Story, number>();
+function lengthZi(s: Story): number {
+  let n = lengths.get(s);
+  if (n === undefined) {
+    n = storyLengthZi(s);
+    lengths.set(s, n);
+  }
+  return n;
+}
+
 /** Page numbers each story has a frame on, in page order. */
 function placements(meta: IssueMeta): Map<string, string[]> {
   const out = new Map<string, string[]>();
@@ -133,7 +144,7 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
       const lock = byId.get(id)?.lock;
       return [
         {
-          id, slug: s.slug, kind: s.kind, status: s.status, lengthZi: storyLengthZi(s), author: s.author,
+          id, slug: s.slug, kind: s.kind, status: s.status, lengthZi: lengthZi(s), author: s.author,
           pages: placed.get(id) ?? [], lockedBy: lock && !lock.mine && !lock.stale ? lock.user : null, dirty: byId.get(id)?.dirty ?? false,
         },
       ];
@@ -159,15 +170,18 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
   const shownPages = useMemo(() => (tab === 'layout' ? pages : storyPage ? [storyPage] : NO_PAGES), [tab, pages, storyPage]);
   const pictures = usePagePictures(sessionId, shownPages);
   // Opened from the budget (or closed): no caret request left over from an earlier click on the page.
-  const openStory = (id: string | null) => {
+  // Stable callbacks: the budget and the page view skip the render a keystroke's new story causes (their own
+  // inputs change only when the layout lands).
+  const openStory = useCallback((id: string | null) => {
     setCaret(null);
     setOpenId(id);
-  };
-  const openAt = (hit: PageHit) => {
+  }, []);
+  const openAt = useCallback((hit: PageHit) => {
     setOpenId(hit.storyId);
-    setCaret(hit.source ? { storyId: hit.storyId, ...hit.source, seq: (caret?.seq ?? 0) + 1 } : null);
+    const source = hit.source;
+    setCaret((caret) => (source ? { storyId: hit.storyId, ...source, seq: (caret?.seq ?? 0) + 1 } : null));
     setTab('writing');
-  };
+  }, []);
 
   return (
     <>

@@ -8,9 +8,7 @@ export type OpenOutcome = { state: 'open'; opened: DeskSession } | { state: 'fai
 const outcome = (r: IpcResult<DeskSession>): OpenOutcome => (r.ok ? { state: 'open', opened: r.value } : { state: 'failed', message: r.error.message });
 
 export async function openAtLaunch(api: YebanApi): Promise<OpenOutcome> {
-  const launch = await api.invoke('app:launchIssue', {});
-  if (!launch.ok) return { state: 'failed', message: launch.error.message };
-  return launch.value.path ? openIssueAt(api, launch.value.path) : outcome(await api.invoke('issue:openSample', {}));
+  return outcome(await api.invoke('issue:openAtLaunch', {}));
 }
 
 export async function openIssueAt(api: YebanApi, path: string): Promise<OpenOutcome> {

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { STORY_KINDS, STORY_STATUSES } from '../../../core/model';
 import { useI18n } from '../i18n/I18nProvider';
 import { CopyfitLabel } from '../layout/CopyfitLabel';
@@ -25,7 +25,7 @@ export interface BudgetTableProps {
 }
 
 /** 稿件库: every story with its state; filter, sort by any column, open a story by clicking it. */
-export function BudgetTable({ rows, copyfits, openId, onOpen }: BudgetTableProps) {
+export const BudgetTable = memo(function BudgetTable({ rows, copyfits, openId, onOpen }: BudgetTableProps) {
   const { t } = useI18n();
   const [filter, setFilter] = useState<BudgetFilter>(NO_FILTER);
   const [sort, setSort] = useState<BudgetSort>(BUDGET_ORDER);
@@ -115,4 +115,4 @@ export function BudgetTable({ rows, copyfits, openId, onOpen }: BudgetTableProps
       )}
     </section>
   );
-}
+});

@@ -3,7 +3,7 @@ import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { createEmptyHistoryState, HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { type BodyJSON } from '../../../core/model/body';
 import { type StyleCatalog } from '../../../core/model/style';
 import { editorStateFromBody } from './body';
@@ -37,6 +37,9 @@ export interface StoryEditorProps {
  * Mount it keyed by story id so each story gets its own editor and history.
  */
 export function StoryEditor({ body, styles, readOnly, onChange, caret = null }: StoryEditorProps) {
+  // The editor's web fonts (some 400 KB of @font-face rules) load when an editor first opens, not before the
+  // app's first page: nothing else on screen uses them.
+  useEffect(() => void import('../editor-fonts'), []);
   const et = useEditorText();
   const [history] = useState(createEmptyHistoryState);
   const [initialConfig] = useState<InitialConfigType>(() => ({

@@ -1,5 +1,5 @@
 import { memo, useEffect, useLayoutEffect, useMemo } from 'react';
-import { type DisplayPage } from '../../../core/display/types';
+import { type DisplayItem, type DisplayPage } from '../../../core/display/types';
 import { type FontRegistry } from '../../../core/fonts';
 import { svgItems } from '../../../core/render';
 import { pageCommitted, watchKeystrokes } from './desk-timing';
@@ -15,31 +15,46 @@ interface GroupProps {
   idPrefix: string;
 }
 
+/** A run's items as drawn from its origin (page-groups.ts): a run that only moved draws the same. */
+function fromOrigin(group: PageGroup): readonly DisplayItem[] {
+  const { originX: ox, originY: oy } = group;
+  if (ox === 0 && oy === 0) return group.items;
+  return group.items.map((it) => (it.kind === 'glyph' ? { ...it, x: it.x - ox, y: it.y - oy } : it));
+}
+
 /**
  * One run of the page's items, as its own page-sized `<svg>` over the others: Chromium repaints only the SVG roots
  * that changed and replays the rest from its paint cache. Glyphs are their outlines placed on the page, one `<path>`
- * per stretch of same-coloured glyphs (no `<text>`, no system font). Drawn again only when its digest changes (or
- * its pictures arrive).
+ * per stretch of same-coloured glyphs (no `<text>`, no system font). Its drawing is made once per key (the key is the
+ * digest of the drawing, page-groups.ts) and again only when its pictures arrive; a run that moved only moves.
  */
 const GroupSvg = memo(
   function GroupSvg({ page, group, outlines, pictures, idPrefix }: GroupProps) {
-    const clips: string[] = [];
-    const body = svgItems(page, group.items, {
-      glyphRef: () => null,
-      outline: (g) => outlines.get(page, g),
-      clipRef: (rect) => {
-        const id = `${idPrefix}${clips.length}`;
-        clips.push(`<clipPath id="${id}">${rect}</clipPath>`);
-        return id;
-      },
-      imageHref: (id) => pictures.get(id) ?? null,
-    });
-    const html = (clips.length > 0 ? `<defs>${clips.join('')}</defs>` : '') + body.join('');
+    const html = useMemo(() => {
+      const clips: string[] = [];
+      const body = svgItems(page, fromOrigin(group), {
+        glyphRef: () => null,
+        outline: (g) => outlines.get(page, g),
+        clipRef: (rect) => {
+          const id = `${idPrefix}${clips.length}`;
+          clips.push(`<clipPath id="${id}">${rect}</clipPath>`);
+          return id;
+        },
+        imageHref: (id) => pictures.get(id) ?? null,
+      });
+      return (clips.length > 0 ? `<defs>${clips.join('')}</defs>` : '') + body.join('');
+      // The key holds the digest: within one key, only the fonts and the pictures can change the drawing.
+    }, [outlines, idPrefix, group.hasImage ? pictures : null]);
     // Our own renderer's SVG over the display list: numbers, path data and escaped attribute values, no script.
-    return <svg viewBox={`0 0 ${page.width} ${page.height}`} data-owner={group.owner} dangerouslySetInnerHTML={{ __html: html }} />;
+    return (
+      <svg viewBox={`0 0 ${page.width} ${page.height}`} data-owner={group.owner}>
+        <g transform={group.originX === 0 && group.originY === 0 ? undefined : `translate(${group.originX} ${group.originY})`} dangerouslySetInnerHTML={{ __html: html }} />
+      </svg>
+    );
   },
   // Face keys and their metrics are fixed for the life of a font registry, and so of `outlines`.
-  (a, b) => a.group.hash === b.group.hash && a.outlines === b.outlines && a.idPrefix === b.idPrefix && (!a.group.hasImage || a.pictures === b.pictures),
+  (a, b) =>
+    a.group.hash === b.group.hash && a.group.originX === b.group.originX && a.group.originY === b.group.originY && a.outlines === b.outlines && a.idPrefix === b.idPrefix && (!a.group.hasImage || a.pictures === b.pictures),
 );
 
 /**

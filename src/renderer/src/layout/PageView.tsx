@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { type DisplayPage } from '../../../core/display/types';
 import { type FontRegistry } from '../../../core/fonts';
 import { pageGrid } from '../../../core/layout';
@@ -27,7 +27,7 @@ export interface PageViewProps {
  * embeds, never <text>. Only the stories whose drawing changed are drawn again (PageSvg); zoom only resizes it.
  * Rulers in mm and columns (栏) run along the top and left, following zoom and scroll.
  */
-export function PageView({ page, geometry, fonts, pictures, onStoryClick }: PageViewProps) {
+export const PageView = memo(function PageView({ page, geometry, fonts, pictures, onStoryClick }: PageViewProps) {
   const { t } = useI18n();
   const [zoom, setZoom] = useState<Zoom>('fit');
   const viewRef = useRef<HTMLDivElement>(null);
@@ -89,4 +89,4 @@ export function PageView({ page, geometry, fonts, pictures, onStoryClick }: Page
       </div>
     </section>
   );
-}
+});

@@ -1,21 +1,29 @@
-import { type Cmyk, type DisplayItem, type DisplayPage } from '../../../core/display/types';
+import { type Cmyk, type DisplayItem, type DisplayPage, type GlyphItem } from '../../../core/display/types';
 
-// The page view draws a page as runs of items, one run per stretch of the drawing order that belongs to one story
-// (page furniture is owner ''). Each run carries a digest of what it draws, so after a keystroke only the runs whose
-// digest changed are drawn again: the other stories' SVG stays in the DOM untouched.
+// The page view draws a page as runs of items: a few lines of one story at a time (page furniture is owner ''). Each
+// run carries a digest of what it draws, measured from its own first glyph, and is keyed by that digest: after a
+// keystroke, a run whose lines only moved (pushed down a line, or on into the next column) keeps its key, its DOM
+// and its drawing, and is only moved; only runs whose drawing changed are drawn again.
 
 export interface PageGroup {
-  /** Stable across layouts while the page's structure holds: owner and how many runs of that owner came before. */
+  /** Owner, digest and how many runs of the same owner and digest came before: the same drawing keeps its key. */
   readonly key: string;
   /** Story id, or '' for page furniture (running head, banners, rules drawn before any story). */
   readonly owner: string;
   readonly items: readonly DisplayItem[];
-  /** Digest of every drawn property of the items (positions to 1/1000 pt). */
+  /**
+   * The point the run is drawn from: its first glyph's origin for a run of glyphs, (0, 0) for a run holding a rule,
+   * a box or a picture (those stay in page coordinates).
+   */
+  readonly originX: number;
+  readonly originY: number;
+  /** Digest of every drawn property of the items, positions from the origin (to 1/1000 pt). */
   readonly hash: number;
   readonly hasImage: boolean;
 }
 
 const FNV_PRIME = 0x01000193;
+const FNV_START = 0x811c9dc5;
 const mix = (h: number, n: number): number => Math.imul(h ^ n, FNV_PRIME);
 const num = (h: number, v: number | undefined): number => mix(h, v === undefined ? 0x7fffffff : Math.round(v * 1000) | 0);
 const str = (h: number, s: string): number => {
@@ -24,13 +32,16 @@ const str = (h: number, s: string): number => {
 };
 const color = (h: number, c: Cmyk | undefined): number => (c ? num(num(num(num(h, c.c), c.m), c.y), c.k) : mix(h, 0xfffd));
 
-/** A numeric digest of one item, folded into `h`: what it draws, not where its text came from. */
-function itemHash(h: number, it: DisplayItem): number {
+/**
+ * A numeric digest of one item drawn from (ox, oy), folded into `h`: what it draws, not where its text came from.
+ * `face` is the digest of the glyph's face key (one per face, not per glyph).
+ */
+function itemHash(h: number, it: DisplayItem, ox: number, oy: number, face: (key: string) => number): number {
   switch (it.kind) {
     case 'glyph':
-      h = str(mix(h, 1), it.face);
-      h = num(num(num(num(num(mix(h, it.gid), it.x), it.y), it.size), it.scaleX), it.scaleY);
-      return mix(color(h, it.color), it.missing ? 1 : 0);
+      h = mix(mix(h, 1), face(it.face));
+      h = num(num(num(num(num(mix(h, it.gid), it.x - ox), it.y - oy), it.size), it.scaleX), it.scaleY);
+      return mix(mix(color(h, it.color), it.missing ? 1 : 0), it.rotate ?? 0);
     case 'rule':
       return str(color(num(num(num(num(num(mix(h, 2), it.x1), it.y1), it.x2), it.y2), it.width), it.color), it.style);
     case 'rect':
@@ -43,46 +54,101 @@ function itemHash(h: number, it: DisplayItem): number {
 }
 
 /**
- * Glyphs after which a story's run is cut at the next line: a keystroke then redraws the lines around the edit (and
- * those that moved), not the whole story; far more runs would cost the browser more than they save.
+ * A run ends after a line whose glyphs' digest is a multiple of this: boundaries follow the text, not the count of
+ * lines from the column top, so the lines after an edit fall into the same runs as before (about this many lines
+ * each) and only the runs where the text changed, or a column break now falls, are drawn again.
  */
-const RUN_ITEMS = 160;
+const LINES_PER_RUN = 4;
+/** A run takes no new line once it holds this many items, whatever its text (a long headline, a table of figures). */
+const RUN_MAX_ITEMS = 96;
+
+/** One line in LINES_PER_RUN ends a run, chosen by its text: the digest's high bits, after mixing (FNV's low bits see only the inputs' low bits). */
+const textBoundary = (text: number): boolean => ((Math.imul(text ^ (text >>> 15), 0x2c1b3c6d) >>> 0) / 2 ** 32) * LINES_PER_RUN < 1;
 
 const ownerOf = (it: DisplayItem): string | null => (it.kind === 'glyph' || it.kind === 'image' ? (it.src?.storyId ?? '') : null);
 
 /**
- * The page's items cut into runs by owner (and long runs at a line), in drawing order (drawing them in this order is
- * drawing the page). Rules and boxes carry no source: they join the run they are drawn in.
+ * The page's items cut into runs (drawing them in this order is drawing the page), in one pass: a line is the items
+ * from one change of owner or baseline to the next (rules and boxes stay with the line they are drawn in); a line
+ * starts a new run when it has another owner, is a picture, stands in another column or frame (higher up the page, or
+ * off to the side), or follows a text boundary (LINES_PER_RUN) or a full run.
  */
 export function pageGroups(page: DisplayPage): PageGroup[] {
   const out: PageGroup[] = [];
   const seen = new Map<string, number>();
+  const faces = new Map<string, number>();
+  const face = (key: string): number => {
+    let h = faces.get(key);
+    if (h === undefined) {
+      h = str(FNV_START, key);
+      faces.set(key, h);
+    }
+    return h;
+  };
+
   let items: DisplayItem[] = [];
   let owner = '';
-  let hash = 0x811c9dc5;
+  let first: GlyphItem | null = null; // the run's first glyph: its origin
+  let hash = FNV_START; // from `first`, while every item is a glyph
+  let placed = true;
   let hasImage = false;
+  let lineFirst: GlyphItem | null = null;
+  let lineText = FNV_START; // the current line's faces and glyph ids
+
   const flush = () => {
     if (items.length === 0) return;
-    const n = seen.get(owner) ?? 0;
-    seen.set(owner, n + 1);
-    out.push({ key: `${owner}#${n}`, owner, items, hash: hash >>> 0, hasImage });
+    let ox = 0;
+    let oy = 0;
+    if (placed && first) {
+      ox = first.x;
+      oy = first.y;
+    } else {
+      hash = FNV_START;
+      for (const it of items) hash = itemHash(hash, it, 0, 0, face);
+    }
+    const digest = hash >>> 0;
+    const id = `${owner}~${digest.toString(36)}`;
+    const n = seen.get(id) ?? 0;
+    seen.set(id, n + 1);
+    out.push({ key: `${id}~${n}`, owner, items, originX: ox, originY: oy, hash: digest, hasImage });
+    items = [];
+    first = null;
+    hash = FNV_START;
+    placed = true;
+    hasImage = false;
   };
-  let baseline = Number.NaN;
+
   for (const it of page.items) {
     const o = ownerOf(it);
-    // A new story starts a run; so does a new line once a run holds a few lines' worth of glyphs.
-    const newLine = it.kind === 'glyph' && it.y !== baseline && items.length >= RUN_ITEMS;
-    if (it.kind === 'glyph') baseline = it.y;
-    if (((o !== null && o !== owner) || newLine) && items.length > 0) {
-      flush();
-      items = [];
-      hash = 0x811c9dc5;
-      hasImage = false;
+    const otherOwner = o !== null && o !== owner;
+    const newLine = items.length === 0 || otherOwner || it.kind === 'image' || (it.kind === 'glyph' && lineFirst !== null && it.y !== lineFirst.y);
+    if (newLine) {
+      if (items.length > 0) {
+        const g = it.kind === 'glyph' ? it : null;
+        const cut =
+          otherOwner ||
+          g === null ||
+          lineFirst === null ||
+          g.y < lineFirst.y ||
+          Math.abs(g.x - lineFirst.x) > 4 * Math.max(g.size, lineFirst.size) ||
+          textBoundary(lineText) ||
+          items.length >= RUN_MAX_ITEMS;
+        if (cut) flush();
+      }
+      if (o !== null) owner = o;
+      lineFirst = null;
+      lineText = FNV_START;
     }
-    if (o !== null) owner = o;
     items.push(it);
-    hash = itemHash(hash, it);
-    if (it.kind === 'image') hasImage = true;
+    if (it.kind === 'glyph') {
+      lineFirst ??= it;
+      lineText = mix(mix(lineText, face(it.face)), it.gid);
+      if (first === null && items.length === 1) first = it;
+      if (placed && first) hash = itemHash(hash, it, first.x, first.y, face);
+    } else {
+      placed = false;
+      if (it.kind === 'image') hasImage = true;
+    }
   }
   flush();
   return out;

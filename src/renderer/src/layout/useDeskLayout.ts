@@ -14,8 +14,11 @@ export interface DeskLayoutState {
 
 /** Lays the issue out again whenever the issue or a story object changes (a keystroke makes a new story). */
 export function useDeskLayout(meta: IssueMeta, stories: ReadonlyMap<string, Story>): DeskLayoutState {
+  const desk = useMemo(() => new DeskLayout(new IpcFontLoader()), []);
+  // In render, not in an effect: the largest font files start coming before the desk's first commit (it only
+  // sets up once per styles and house, so calling it again is a check).
+  desk.prefetch(meta);
   const runner = useMemo(() => {
-    const desk = new DeskLayout(new IpcFontLoader());
     return new LatestOnly(async ({ meta, stories }: { meta: IssueMeta; stories: ReadonlyMap<string, Story> }) => {
       // Measures for `npm run bench` and the DevTools timeline (compose + layout, fonts included). From a
       // time, not a named mark: several desks lay out at once (the page beside the editor, the layout desk,
@@ -27,7 +30,7 @@ export function useDeskLayout(meta: IssueMeta, stories: ReadonlyMap<string, Stor
       if (performance.getEntriesByName('yeban:layout').length > 500) performance.clearMeasures('yeban:layout');
       return { result, fonts: desk.registry };
     });
-  }, []);
+  }, [desk]);
   const [state, setState] = useState<DeskLayoutState>({ result: null, fonts: null, error: null });
 
   useEffect(() => {
