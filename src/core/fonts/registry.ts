@@ -72,18 +72,6 @@ export class FontRegistry {
     }
   }
 
-  /**
-   * Starts loading the whole-file faces that head these styles' chains (a 楷体 style's LXGW WenKai, a house
-   * font), before ensure() has read a word: they are the largest files, so the last to arrive, and a page
-   * with text in such a style waits for them. Failures are left for ensure() to report.
-   */
-  prefetch(styles: readonly FontStyle[]): void {
-    for (const style of styles) {
-      const head = this.chain(style).sources[0];
-      if (head?.kind === 'whole') this.loadFace(head.file, head.family, head.weight).catch(() => {});
-    }
-  }
-
   /** The glyph for a code point in a style. Throws when `ensure` did not cover it (a programming error). */
   glyph(style: FontStyle, cp: number): GlyphInfo {
     const g = this.chain(style).glyphs.get(cp);

@@ -137,15 +137,6 @@ export class ComposeTypesetter implements Typesetter {
   }
 
   /** Loads every font file the issue's placed text needs. */
-  /** Starts loading the largest faces the catalog's styles will want (FontRegistry.prefetch), ahead of prepare. */
-  prefetchFonts(): void {
-    const fonts = [
-      ...this.styles.paragraph.map((p) => runStyle(p, null, this.styles, this.house).font),
-      ...this.styles.character.map((c) => runStyle(paragraphStyle(this.styles, 'body'), { styleId: c.id, bold: false }, this.styles, this.house).font),
-    ];
-    this.fonts.prefetch(fonts);
-  }
-
   async prepare(issue: IssueMeta, stories: ReadonlyMap<string, Story>): Promise<void> {
     const needs = new Map<string, { font: FontStyle; text: string[] }>();
     const need = (text: string, styleId: string, charStyle?: string): void => {

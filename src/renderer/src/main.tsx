@@ -1,15 +1,4 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
-import { I18nProvider } from './i18n/I18nProvider';
+// Module order is evaluation order: the early requests first, then the app (app-root.tsx).
+import './boot/start';
 import './styles.css';
-
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <I18nProvider>
-      <App />
-    </I18nProvider>
-  </StrictMode>,
-);
+import './app-root';

@@ -14,6 +14,7 @@ import { type PageHit } from '../layout/hit-test';
 import { PageView } from '../layout/PageView';
 import { useDeskLayout } from '../layout/useDeskLayout';
 import { usePagePictures } from '../layout/usePagePictures';
+import { warmPageArt } from '../layout/run-art';
 import { NewStoryForm } from '../story/NewStoryForm';
 import { StoryDesk } from '../story/StoryDesk';
 import { IssueNotices } from './IssueNotices';
@@ -169,6 +170,9 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
   const storyPage = storyPageId ? pages.find((p) => p.pageId === storyPageId) : undefined;
   const shownPages = useMemo(() => (tab === 'layout' ? pages : storyPage ? [storyPage] : NO_PAGES), [tab, pages, storyPage]);
   const pictures = usePagePictures(sessionId, shownPages);
+  // While the writing desk is up, the layout desk's page is made ready in idle time: switching shows it at once.
+  const layoutFonts = layout.fonts;
+  useEffect(() => (tab === 'writing' && page && layoutFonts ? warmPageArt(page, layoutFonts) : undefined), [tab, page, layoutFonts]);
   // Opened from the budget (or closed): no caret request left over from an earlier click on the page.
   // Stable callbacks: the budget and the page view skip the render a keystroke's new story causes (their own
   // inputs change only when the layout lands).

@@ -1,25 +1,16 @@
 import { memo, useEffect, useLayoutEffect, useMemo } from 'react';
-import { type DisplayItem, type DisplayPage } from '../../../core/display/types';
+import { type DisplayPage } from '../../../core/display/types';
 import { type FontRegistry } from '../../../core/fonts';
-import { svgItems } from '../../../core/render';
 import { pageCommitted, watchKeystrokes } from './desk-timing';
 import { outlinesFor, type GlyphOutlines } from './glyph-outlines';
 import { pageGroups, type PageGroup } from './page-groups';
+import { runArt } from './run-art';
 
 interface GroupProps {
   page: DisplayPage;
   group: PageGroup;
   outlines: GlyphOutlines;
   pictures: ReadonlyMap<string, string>;
-  /** Prefix for this group's clip-path ids (unique in the document). */
-  idPrefix: string;
-}
-
-/** A run's items as drawn from its origin (page-groups.ts): a run that only moved draws the same. */
-function fromOrigin(group: PageGroup): readonly DisplayItem[] {
-  const { originX: ox, originY: oy } = group;
-  if (ox === 0 && oy === 0) return group.items;
-  return group.items.map((it) => (it.kind === 'glyph' ? { ...it, x: it.x - ox, y: it.y - oy } : it));
 }
 
 /**
@@ -29,22 +20,9 @@ function fromOrigin(group: PageGroup): readonly DisplayItem[] {
  * digest of the drawing, page-groups.ts) and again only when its pictures arrive; a run that moved only moves.
  */
 const GroupSvg = memo(
-  function GroupSvg({ page, group, outlines, pictures, idPrefix }: GroupProps) {
-    const html = useMemo(() => {
-      const clips: string[] = [];
-      const body = svgItems(page, fromOrigin(group), {
-        glyphRef: () => null,
-        outline: (g) => outlines.get(page, g),
-        clipRef: (rect) => {
-          const id = `${idPrefix}${clips.length}`;
-          clips.push(`<clipPath id="${id}">${rect}</clipPath>`);
-          return id;
-        },
-        imageHref: (id) => pictures.get(id) ?? null,
-      });
-      return (clips.length > 0 ? `<defs>${clips.join('')}</defs>` : '') + body.join('');
-      // The key holds the digest: within one key, only the fonts and the pictures can change the drawing.
-    }, [outlines, idPrefix, group.hasImage ? pictures : null]);
+  function GroupSvg({ page, group, outlines, pictures }: GroupProps) {
+    // The key holds the digest: within one key, only the fonts and the pictures can change the drawing.
+    const html = useMemo(() => runArt(page, group, outlines, pictures), [outlines, group.hasImage ? pictures : null]);
     // Our own renderer's SVG over the display list: numbers, path data and escaped attribute values, no script.
     return (
       <svg viewBox={`0 0 ${page.width} ${page.height}`} data-owner={group.owner}>
@@ -54,7 +32,7 @@ const GroupSvg = memo(
   },
   // Face keys and their metrics are fixed for the life of a font registry, and so of `outlines`.
   (a, b) =>
-    a.group.hash === b.group.hash && a.group.originX === b.group.originX && a.group.originY === b.group.originY && a.outlines === b.outlines && a.idPrefix === b.idPrefix && (!a.group.hasImage || a.pictures === b.pictures),
+    a.group.hash === b.group.hash && a.group.originX === b.group.originX && a.group.originY === b.group.originY && a.outlines === b.outlines && a.page.pageId === b.page.pageId && (!a.group.hasImage || a.pictures === b.pictures),
 );
 
 /**
@@ -76,7 +54,7 @@ export function PageSvg({ page, fonts, pictures, frameGuides }: { page: DisplayP
         <rect width={page.width} height={page.height} fill="#fff" />
       </svg>
       {groups.map((g) => (
-        <GroupSvg key={g.key} page={page} group={g} outlines={outlines} pictures={pictures} idPrefix={`c${page.pageId.replace(/[^A-Za-z0-9_-]/g, '_')}-${g.key.replace(/[^A-Za-z0-9_-]/g, '_')}-`} />
+        <GroupSvg key={g.key} page={page} group={g} outlines={outlines} pictures={pictures} />
       ))}
       {frameGuides && (
         // As React elements: a frame whose box changed (its story grew) updates its own attributes only.

@@ -20,14 +20,6 @@ export class DeskLayout {
     return this.fonts;
   }
 
-  /**
-   * Called as soon as an issue is known, before its first layout: the biggest font files start coming while the
-   * desk is still being drawn (a 楷体 style's 16 MB face otherwise arrives last and holds up the first page).
-   */
-  prefetch(meta: IssueMeta): void {
-    this.setUp(meta);
-  }
-
   private setUp(meta: IssueMeta): void {
     const setup = [meta.styles, meta.house];
     if (this.engine && setup.every((v, i) => v === this.setup[i])) return;
@@ -35,7 +27,6 @@ export class DeskLayout {
     this.ts = new ComposeTypesetter(this.fonts, meta.styles, meta.house);
     this.engine = new LayoutEngine(this.ts);
     this.setup = setup;
-    this.ts.prefetchFonts();
   }
 
   async run(meta: IssueMeta, stories: ReadonlyMap<string, Story>): Promise<LayoutResult> {

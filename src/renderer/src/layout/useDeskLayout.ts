@@ -15,9 +15,6 @@ export interface DeskLayoutState {
 /** Lays the issue out again whenever the issue or a story object changes (a keystroke makes a new story). */
 export function useDeskLayout(meta: IssueMeta, stories: ReadonlyMap<string, Story>): DeskLayoutState {
   const desk = useMemo(() => new DeskLayout(new IpcFontLoader()), []);
-  // In render, not in an effect: the largest font files start coming before the desk's first commit (it only
-  // sets up once per styles and house, so calling it again is a check).
-  desk.prefetch(meta);
   const runner = useMemo(() => {
     return new LatestOnly(async ({ meta, stories }: { meta: IssueMeta; stories: ReadonlyMap<string, Story> }) => {
       // Measures for `npm run bench` and the DevTools timeline (compose + layout, fonts included). From a

@@ -1,0 +1,10 @@
+import { yeban } from '../ipc/api';
+import { openLaunchIssueEarly } from './early';
+
+// Imported first by main.tsx, so it runs before the rest of the app's modules are evaluated (a few hundred
+// milliseconds of start-up): the launch issue, and then its largest fonts, are already on their way.
+try {
+  openLaunchIssueEarly(yeban());
+} catch {
+  // No host API: the app reports it when it starts.
+}
