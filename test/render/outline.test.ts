@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type DisplayPage, type GlyphItem } from '../../src/core/display/types';
-import { outlineFromCommands, placeGlyph, placeOutline, svgItems } from '../../src/core/render';
+import { placeGlyph, placeOutline, svgItems } from '../../src/core/render';
+import { outlineFromCommands } from '../../src/core/fonts';
+import { glyfOutline, glyfTables } from '../../src/core/fonts/glyph-outline';
 import { parseOutline } from './parse-outline';
 import { parseFace } from '../../src/core/fonts/face';
 import { nodeFontLoader } from '../../src/main/fonts/node-font-loader';
@@ -19,16 +21,40 @@ describe('glyph outlines placed on the page', () => {
     expect(() => outlineFromCommands([{ command: 'arcTo', args: [1, 2] }])).toThrow(/unsupported/);
     expect(() => outlineFromCommands([{ command: 'moveTo', args: [1] }])).toThrow(/unsupported/);
   });
-  it("gives a real glyph the numbers of the font's own SVG path data", async () => {
+  it("reads every glyph of real fonts from glyf as fontkit draws it, and matches the font's own SVG path data", async () => {
+    for (const [file, family, count] of [
+      ['fontsource:noto-serif-sc/400/117', 'Noto Serif SC', Infinity],
+      ['fontsource:noto-sans-sc/700/90', 'Noto Sans SC', Infinity],
+      ['fontsource:lxgw-wenkai/500/all', 'LXGW WenKai', 400],
+    ] as const) {
+      const bytes = await nodeFontLoader.load(file);
+      const face = parseFace(file, family, 400, bytes);
+      // Read from glyf itself, not through fontkit's fallback.
+      const tables = glyfTables(bytes)!;
+      expect(tables, file).not.toBeNull();
+      let drawn = 0;
+      let readDirectly = 0;
+      const glyphs = Math.min(count, face.glyphCount);
+      for (let gid = 0; gid < glyphs; gid++) {
+        const direct = face.glyphOutline(gid);
+        const viaFontkit = outlineFromCommands(face.glyphCommands(gid));
+        expect(direct?.cmds, `${file} gid ${gid}`).toBe(viaFontkit?.cmds);
+        expect([...(direct?.args ?? [])], `${file} gid ${gid}`).toEqual([...(viaFontkit?.args ?? [])]);
+        if (direct) drawn++;
+        // Composite glyphs (accented Latin in LXGW WenKai) go through fontkit; the rest are read directly.
+        if (glyfOutline(tables, gid) !== undefined) readDirectly++;
+      }
+      expect(drawn, file).toBeGreaterThan(glyphs / 2);
+      expect(readDirectly, file).toBeGreaterThan(glyphs * 0.9);
+    }
+    // And the numbers are the ones fontkit writes as SVG (to its 1/100 unit).
     const file = 'fontsource:noto-serif-sc/400/117';
     const face = parseFace(file, 'Noto Serif SC', 400, await nodeFontLoader.load(file));
-    // A Han glyph of this slice with a real outline (gid 0 is .notdef, a few are blank).
-    const gid = [...Array(60).keys()].find((g) => face.glyphCommands(g).length > 20)!;
-    const fromCommands = outlineFromCommands(face.glyphCommands(gid))!;
+    const gid = [...Array(60).keys()].find((g) => (face.glyphOutline(g)?.cmds.length ?? 0) > 20)!;
     const fromText = parseOutline(face.glyphPath(gid));
-    expect(fromCommands.cmds).toBe(fromText.cmds);
-    expect(fromCommands.args.length).toBeGreaterThan(20);
-    fromCommands.args.forEach((v, i) => expect(Math.abs(v - fromText.args[i]!)).toBeLessThanOrEqual(0.005));
+    const direct = face.glyphOutline(gid)!;
+    expect(direct.cmds).toBe(fromText.cmds);
+    direct.args.forEach((v, i) => expect(Math.abs(v - fromText.args[i]!)).toBeLessThanOrEqual(0.005));
   });
   it('scales, flips y and moves each point, in whole 1/100 pt', () => {
     // A 10 pt glyph of a 1000-unit font at (100, 200): font y up becomes page y down.
@@ -38,28 +64,37 @@ describe('glyph outlines placed on the page', () => {
   it('places a glyph as its starting point and relative commands, each point within 1/100 pt of placeOutline', () => {
     // Two contours: after z the pen is back at the first contour's start, so the second m is relative to it.
     const o = parseOutline('M10 20L30 -40Q1 2 3 4C1 2 3 4 5 6ZM100 100L200 100Z');
-    expect(placeGlyph(o, 0.01, -0.01, 100, 200)).toBe('M10010 19980l20 60q-29 -42 -27 -44c-2 2 0 0 2 -2zm90 -80l100 0z');
+    // The shortest form that parses the same: a minus sign separates numbers, a repeated command's letter is implied.
+    expect(placeGlyph(o, 0.01, -0.01, 100, 200)).toBe('M10010 19980l20 60q-29-42-27-44c-2 2 0 0 2-2zm90-80l100 0z');
     // The same outline and scale elsewhere reuses its shape: only the start point moves.
-    expect(placeGlyph(o, 0.01, -0.01, 0, 0)).toBe('M10 -20l20 60q-29 -42 -27 -44c-2 2 0 0 2 -2zm90 -80l100 0z');
+    expect(placeGlyph(o, 0.01, -0.01, 0, 0)).toBe('M10 -20l20 60q-29-42-27-44c-2 2 0 0 2-2zm90-80l100 0z');
+    // Every point of path data, made absolute: numbers split at spaces and minus signs, a command's numbers taken a
+    // segment at a time (a repeated command is written once), each segment relative to where the last one ended.
+    const SEGMENT: Record<string, number> = { m: 2, l: 2, q: 4, c: 6, z: 0 };
     const absolute = (d: string): number[][] => {
       const pts: number[][] = [];
       let cx = 0, cy = 0, sx = 0, sy = 0;
       for (const m of d.matchAll(/([MmLlQqCcZz])([^MmLlQqCcZz]*)/g)) {
         const c = m[1]!;
-        const v = m[2]!.trim() === '' ? [] : m[2]!.trim().split(/\s+/).map(Number);
+        const v = [...m[2]!.matchAll(/-?\d+(?:\.\d+)?/g)].map((x) => Number(x[0]));
         if (c === 'Z' || c === 'z') { cx = sx; cy = sy; continue; }
         const rel = c === c.toLowerCase();
-        let px = cx, py = cy;
-        for (let i = 0; i < v.length; i += 2) {
-          px = (rel ? cx : 0) + v[i]!;
-          py = (rel ? cy : 0) + v[i + 1]!;
-          pts.push([px, py]);
+        const n = SEGMENT[c.toLowerCase()]!;
+        for (let s0 = 0; s0 < v.length; s0 += n) {
+          let px = cx, py = cy;
+          for (let i = s0; i < s0 + n; i += 2) {
+            px = (rel ? cx : 0) + v[i]!;
+            py = (rel ? cy : 0) + v[i + 1]!;
+            pts.push([px, py]);
+          }
+          if ((c === 'M' || c === 'm') && s0 === 0) { sx = px; sy = py; }
+          cx = px; cy = py;
         }
-        cx = px; cy = py;
-        if (c === 'M' || c === 'm') { sx = px; sy = py; }
       }
       return pts;
     };
+    // A glyph of repeated curves, as a font draws one.
+    expect(absolute(placeGlyph(parseOutline('M0 0Q10 10 20 0Q30 -10 40 0Q50 10 60 0Z'), 1, 1, 0, 0))).toEqual([[0, 0], [1000, 1000], [2000, 0], [3000, -1000], [4000, 0], [5000, 1000], [6000, 0]]);
     const odd = parseOutline('M517 -33L12 77Q-250 391 33 12C8 9 -7 -1 500 730ZM3 3L-9 8Z');
     const want = absolute(placeOutline(odd, 0.01237, -0.00981, 123.456, 78.905));
     const got = absolute(placeGlyph(odd, 0.01237, -0.00981, 123.456, 78.905));
@@ -80,9 +115,9 @@ describe('glyph outlines placed on the page', () => {
     });
     expect(out).toHaveLength(4);
     const S = ' transform="scale(0.01)"/>';
-    expect(out[0]).toBe('<path d="M0 5000l1000 0l0 -1000zM1000 5000l1000 0l0 -1000z" fill="#000000"' + S);
+    expect(out[0]).toBe('<path d="M0 5000l1000 0 0-1000zM1000 5000l1000 0 0-1000z" fill="#000000"' + S);
     expect(out[1]).toMatch(/^<line /);
-    expect(out[2]).toBe('<path d="M3000 5000l1000 0l0 -1000z" fill="#000000"' + S);
-    expect(out[3]).toBe('<path d="M4000 5000l1000 0l0 -1000z" fill="#ff00ff"' + S);
+    expect(out[2]).toBe('<path d="M3000 5000l1000 0 0-1000z" fill="#000000"' + S);
+    expect(out[3]).toBe('<path d="M4000 5000l1000 0 0-1000z" fill="#ff00ff"' + S);
   });
 });

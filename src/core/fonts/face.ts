@@ -1,4 +1,5 @@
 import { create, type FontkitFont, type FontkitGlyph } from 'fontkit';
+import { glyfOutline, glyfTables, outlineFromCommands, type GlyfTables, type GlyphCommand, type GlyphOutline } from './glyph-outline';
 import { parseFontFile } from './loader';
 
 // One parsed font file and everything the composer and the outputs ask of it. fontkit objects stay in here:
@@ -15,12 +16,6 @@ export interface DashLigature {
   readonly gids: readonly number[];
   /** Their natural total advance in em; the composer stretches them to exactly 2 em. */
   readonly advance: number;
-}
-
-/** One command of a glyph outline, as fontkit gives it. */
-export interface GlyphCommand {
-  readonly command: string;
-  readonly args: readonly number[];
 }
 
 export class Face {
@@ -127,6 +122,20 @@ export class Face {
    */
   glyphCommands(gid: number): readonly GlyphCommand[] {
     return this.font.getGlyph(gid).path.commands;
+  }
+
+  /** Glyphs in the font (ids 0 … glyphCount − 1). */
+  get glyphCount(): number {
+    return this.font.numGlyphs;
+  }
+
+  private glyf: GlyfTables | null | undefined;
+
+  /** A glyph's outline for the screen (glyph-outline.ts): read from `glyf` directly where it can be, else fontkit's path. Null when blank. */
+  glyphOutline(gid: number): GlyphOutline | null {
+    if (this.glyf === undefined) this.glyf = glyfTables(this.bytes);
+    const direct = this.glyf ? glyfOutline(this.glyf, gid) : undefined;
+    return direct !== undefined ? direct : outlineFromCommands(this.glyphCommands(gid));
   }
 
   /** Ink bounds of a glyph in em, y up. */

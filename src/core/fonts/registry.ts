@@ -1,7 +1,8 @@
 import type { FaceInfo } from '../display/types';
 import type { FontFileRef } from '../model/house';
 import type { FontRole } from '../model/style';
-import { parseFace, type Face, type GlyphCommand } from './face';
+import { parseFace, type Face } from './face';
+import { type GlyphOutline } from './glyph-outline';
 import type { FontLoader } from './loader';
 import { roleNote, sourceChain, sourceFile, type FontSource } from './roles';
 import { sliceTable } from './slice-index';
@@ -126,8 +127,9 @@ export class FontRegistry {
     return this.face(key).glyphPath(gid);
   }
 
-  glyphCommands(key: string, gid: number): readonly GlyphCommand[] {
-    return this.face(key).glyphCommands(gid);
+  /** A glyph's outline for the screen, in font units, y up (null when blank). */
+  glyphOutline(key: string, gid: number): GlyphOutline | null {
+    return this.face(key).glyphOutline(gid);
   }
 
   unitsPerEm(key: string): number {

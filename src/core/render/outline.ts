@@ -11,30 +11,6 @@ export interface Outline {
 
 const ARG_COUNT: Record<string, number> = { M: 2, L: 2, Q: 4, C: 6, Z: 0 };
 
-const COMMAND_LETTER: Record<string, string> = { moveTo: 'M', lineTo: 'L', quadraticCurveTo: 'Q', bezierCurveTo: 'C', closePath: 'Z' };
-
-/**
- * An outline straight from a font's path commands (fontkit's names), in font units: the same numbers `path.toSVG()` writes as
- * text, without writing the text and scanning it again (the first drawing of a page places
- * thousands of glyphs). Null for a blank glyph.
- */
-export function outlineFromCommands(commands: readonly { readonly command: string; readonly args: readonly number[] }[]): Outline | null {
-  if (commands.length === 0) return null;
-  let cmds = '';
-  let n = 0;
-  for (const c of commands) n += c.args.length;
-  const args = new Float64Array(n);
-  let at = 0;
-  for (const c of commands) {
-    const letter = COMMAND_LETTER[c.command];
-    if (letter === undefined || c.args.length !== ARG_COUNT[letter]) throw new Error(`glyph outline: unsupported path command "${c.command}" with ${c.args.length} numbers`);
-    cmds += letter;
-    args.set(c.args, at);
-    at += c.args.length;
-  }
-  return { cmds, args };
-}
-
 /** Path data from placeOutline is in 1/100 pt, whole numbers (far cheaper to write and parse than decimals): draw it scaled by this. */
 export const PLACED_UNITS_PER_PT = 100;
 
@@ -89,27 +65,37 @@ function shapeOf(o: Outline, ax: number, ay: number): PlacedShape | null {
   let cy = 0;
   let rest = '';
   let k = 0;
+  // The shortest path data that parses the same: a repeated command keeps its letter implied, and a minus sign
+  // separates numbers by itself (the browser parses a page's worth of this on every first drawing).
+  let last = '';
   for (let i = 0; i < o.cmds.length; i++) {
     const c = o.cmds[i]!;
     const n = ARG_COUNT[c]!;
     if (c === 'Z') {
       rest += 'z';
+      last = 'z';
       // Z returns the pen to the subpath's first point.
       cx = mx;
       cy = my;
       continue;
     }
-    let part = '';
+    const letter = c === 'M' ? 'm' : c.toLowerCase();
+    // After m, further pairs would mean l: an m is always written.
+    let part = letter === last && letter !== 'm' ? '' : letter;
+    let first = part !== '';
     let px = 0;
     let py = 0;
     for (let j = 0; j < n; j += 2) {
       px = Math.round(ax * o.args[k]!);
       py = Math.round(ay * o.args[k + 1]!);
       k += 2;
-      part += (j > 0 ? ' ' : '') + (px - cx) + ' ' + (py - cy);
+      const dx = px - cx;
+      const dy = py - cy;
+      part += (first || dx < 0 ? '' : ' ') + dx + (dy < 0 ? '' : ' ') + dy;
+      first = false;
     }
     if (c === 'M') {
-      if (i > 0) rest += 'm' + part;
+      if (i > 0) rest += part;
       else {
         fx = px;
         fy = py;
@@ -117,8 +103,9 @@ function shapeOf(o: Outline, ax: number, ay: number): PlacedShape | null {
       mx = px;
       my = py;
     } else {
-      rest += c.toLowerCase() + part;
+      rest += part;
     }
+    last = letter;
     cx = px;
     cy = py;
   }

@@ -1,22 +1,27 @@
 import { type DisplayPage, type GlyphItem } from '../../../core/display/types';
 import { type FontRegistry } from '../../../core/fonts';
-import { outlineFromCommands, type Outline } from '../../../core/render';
+import { type Outline } from '../../../core/render';
 
 /** Parsed glyph outlines for the life of a font registry (face keys and glyph ids stay put for that long). */
 export class GlyphOutlines {
-  private readonly cache = new Map<string, Outline | null>();
+  /** By face key, then glyph id (no key string built per glyph: a page draws thousands). */
+  private readonly cache = new Map<string, Map<number, Outline | null>>();
 
   constructor(readonly fonts: FontRegistry) {}
 
   /** Glyph `g`'s outline, or null for a blank glyph (U+3000 and the like draw nothing). */
   get(page: DisplayPage, g: GlyphItem): Outline | null {
-    const key = `${g.face}\u0000${g.gid}`;
-    let o = this.cache.get(key);
+    let byGid = this.cache.get(g.face);
+    if (!byGid) {
+      byGid = new Map();
+      this.cache.set(g.face, byGid);
+    }
+    let o = byGid.get(g.gid);
     if (o === undefined) {
       const face = page.faces[g.face];
       if (!face) throw new Error(`display list: page ${page.number} uses face "${g.face}" missing from its faces table`);
-      o = outlineFromCommands(this.fonts.glyphCommands(face.key, g.gid));
-      this.cache.set(key, o);
+      o = this.fonts.glyphOutline(face.key, g.gid);
+      byGid.set(g.gid, o);
     }
     return o;
   }
