@@ -53,6 +53,17 @@ for (let i = 0; !(await session.lock({ kind: 'story', id: 'a1' })).ok; i++) {
   await new Promise((r) => setTimeout(r, 50));
 }
 say('READY');
+// L <ms>: the latest this process's timers have run so far (a loaded machine runs the autosave timer late too).
+let due = Date.now() + 10;
+let worstLag = 0;
+setInterval(() => {
+  const lag = Date.now() - due;
+  if (lag > worstLag) {
+    worstLag = lag;
+    say(`L ${lag}`);
+  }
+  due = Date.now() + 10;
+}, 10);
 // Sequence numbers continue across runs, so the parent can compare what different runs left behind.
 for (let seq = Number(firstSeqText); ; seq++) {
   const bytes = Math.floor(1024 + rand() * (1024 * 1024 - 1024));
