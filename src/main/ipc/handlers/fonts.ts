@@ -44,7 +44,7 @@ async function serveFontFile(file: string): Promise<FontResponse> {
 }
 
 /** Headers for a served font; not cached by the page, since a house may replace its font file. */
-export const FONT_HEADERS = { 'content-type': 'font/ttf', 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' } as const;
+const FONT_HEADERS = { 'content-type': 'font/ttf', 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' } as const;
 const BATCH_HEADERS = { ...FONT_HEADERS, 'content-type': 'application/octet-stream' } as const;
 
 /** What a host sends for a font-route request: a body as chunks in order, or a refusal's reason as text. */

@@ -10,7 +10,7 @@ import { pageGroups, type PageGroup } from './page-groups';
 // layout desk only puts it in the DOM.
 
 /** Clip-path ids of a run are unique in the document: they carry the page and the run's key. */
-export const runIdPrefix = (page: DisplayPage, group: PageGroup): string =>
+const runIdPrefix = (page: DisplayPage, group: PageGroup): string =>
   `c${page.pageId.replace(/[^A-Za-z0-9_-]/g, '_')}-${group.key.replace(/[^A-Za-z0-9_-]/g, '_')}-`;
 
 /** A run's items as drawn from its origin: a run that only moved draws the same. */
