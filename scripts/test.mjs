@@ -30,13 +30,18 @@ function single(label, cmd, args, opts) {
   lines.push(`${label}: ${ok ? 'ok' : 'FAILED'}`);
 }
 
-function counted(label, cmd, args, reportFile, count, opts) {
+// CI keeps only the tail of the log: the failing tests' names are repeated beside the totals.
+const failures = [];
+
+function counted(label, cmd, args, reportFile, count, failedNames, opts) {
   rmSync(reportFile, { force: true });
   const ok = run(label, cmd, args, opts);
   let p = 0;
   let f = 0;
   try {
-    [p, f] = count(JSON.parse(readFileSync(reportFile, 'utf8')));
+    const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+    [p, f] = count(report);
+    for (const name of failedNames(report)) failures.push(`${label} ✗ ${name}`);
   } catch {
     // No report: the runner itself broke.
   }
@@ -44,6 +49,20 @@ function counted(label, cmd, args, reportFile, count, opts) {
   passed += p;
   failed += f;
   lines.push(`${label}: ${p} passed, ${f} failed`);
+}
+
+function firstLine(text) {
+  // eslint-disable-next-line no-control-regex
+  return String(text ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim() !== '')?.trim().slice(0, 300) ?? '';
+}
+
+function playwrightFailures(suites) {
+  return suites.flatMap((suite) => [
+    ...(suite.specs ?? []).flatMap((spec) => (spec.tests ?? [])
+      .filter((t) => t.status === 'unexpected' || t.status === 'flaky')
+      .map((t) => `${spec.file}:${spec.line} › ${spec.title}: ${firstLine(t.results?.find((r) => r.error)?.error?.message)}`)),
+    ...playwrightFailures(suite.suites ?? []),
+  ]);
 }
 
 const want = (name) => only.length === 0 || only.includes(name);
@@ -58,16 +77,22 @@ if (want('security')) single('electronegativity', process.execPath, ['scripts/el
 if (want('unit')) {
   const file = path.join(tmp, 'vitest.json');
   counted('vitest', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], file,
-    (j) => [j.numPassedTests ?? 0, (j.numFailedTests ?? 0) + (j.numRuntimeErrorTests ?? 0)]);
+    (j) => [j.numPassedTests ?? 0, (j.numFailedTests ?? 0) + (j.numRuntimeErrorTests ?? 0)],
+    (j) => (j.testResults ?? []).flatMap((file) => {
+      const rel = path.relative(root, file.name ?? '');
+      const tests = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
+      if (tests.length === 0 && file.status === 'failed') return [`${rel}: ${firstLine(file.message)}`];
+      return tests.map((t) => `${rel} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+    }));
 }
 if (want('e2e')) {
   const file = path.join(tmp, 'playwright.json');
   counted('playwright', npx, ['playwright', 'test'], file, (j) => {
     const s = j.stats ?? {};
     return [s.expected ?? 0, (s.unexpected ?? 0) + (s.flaky ?? 0)];
-  }, { env: { PLAYWRIGHT_JSON_OUTPUT_NAME: file } });
+  }, (j) => playwrightFailures(j.suites ?? []), { env: { PLAYWRIGHT_JSON_OUTPUT_NAME: file } });
 }
 
-console.log('\n' + lines.join('\n'));
+console.log('\n' + [...failures, ...lines].join('\n'));
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
