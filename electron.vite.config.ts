@@ -42,7 +42,12 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     base: './',
     plugins: [react(), cspMetaTag()],
-    resolve: { alias: [{ find: /^brotli\/decompress(\.js)?$/, replacement: resolve(__dirname, 'src/renderer/src/layout/woff2-refused.ts') }] },
+    resolve: {
+      alias: [
+        { find: /^brotli\/decompress(\.js)?$/, replacement: resolve(__dirname, 'src/renderer/src/layout/woff2-refused.ts') },
+        { find: /^unicode-trie$/, replacement: resolve(__dirname, 'src/renderer/src/layout/lazy-unicode-trie.ts') },
+      ],
+    },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       emptyOutDir: true,

@@ -23,6 +23,15 @@ const TARGETS = [
   { pkg: 'noto-sans-sc', family: 'Noto Sans SC', weights: [400, 700] },
 ];
 
+/**
+ * Families fontsource ships as one whole file (LXGW WenKai: 16 MB, 30,000 characters), sliced by the main
+ * process instead (src/main/fonts/derived-slice.ts): each character goes to the slice Noto Serif SC 400 gives it
+ * (Google's slicing by how often characters occur, so a page needs few slices), and the characters Noto has no
+ * slice for (traditional and rare characters, kana) to slices of EXTRA_SLICE_SIZE in code point order.
+ */
+const DERIVED = [{ pkg: 'lxgw-wenkai', family: 'LXGW WenKai', weights: [300, 500, 700], like: { pkg: 'noto-serif-sc', weight: 400 } }];
+const EXTRA_SLICE_SIZE = 600;
+
 function parseRanges(text) {
   return text.split(',').map((part) => {
     const m = /U\+([0-9a-f?]+)(?:-([0-9a-f]+))?/i.exec(part.trim());
@@ -91,8 +100,40 @@ for (const t of TARGETS) {
         for (let cp = a; cp <= b; cp++) if (has.has(cp)) owner.set(cp, index); // later faces win
       }
     });
-    tables.push({ pkg: t.pkg, family: t.family, weight, slices: sliceNames, runs: encode(owner, sliceNames), count: owner.size });
+    tables.push({ pkg: t.pkg, family: t.family, weight, slices: sliceNames, runs: encode(owner, sliceNames), count: owner.size, owner });
     console.log(`${t.pkg} ${weight}: ${owner.size} code points in ${sliceNames.length} slices`);
+  }
+}
+
+for (const t of DERIVED) {
+  const like = tables.find((x) => x.pkg === t.like.pkg && x.weight === t.like.weight);
+  for (const weight of t.weights) {
+    const woff = join(dirname(require.resolve(`@fontsource/${t.pkg}/package.json`)), 'files', `${t.pkg}-latin-${weight}-normal.woff`);
+    const font = fontkit.create(readFileSync(woff));
+    const sliceNames = [];
+    const indexOf = (name) => {
+      let i = sliceNames.indexOf(name);
+      if (i < 0) i = sliceNames.push(name) - 1;
+      return i;
+    };
+    // Slices in the order of the family they follow, so the same characters get the same slice name.
+    for (const name of like.slices) indexOf(name);
+    const owner = new Map();
+    const extra = [];
+    for (const cp of [...new Set(font.characterSet)].sort((a, b) => a - b)) {
+      if (font.glyphForCodePoint(cp).id === 0) continue;
+      const slice = like.owner.get(cp);
+      if (slice === undefined) extra.push(cp);
+      else owner.set(cp, slice);
+    }
+    extra.forEach((cp, i) => owner.set(cp, indexOf(`x${Math.floor(i / EXTRA_SLICE_SIZE)}`)));
+    // A slice of the family followed that this font has no character in is left out.
+    const used = new Set(owner.values());
+    const kept = sliceNames.filter((_, i) => used.has(i));
+    const renumber = new Map(sliceNames.map((name, i) => [i, kept.indexOf(name)]));
+    for (const [cp, i] of owner) owner.set(cp, renumber.get(i));
+    tables.push({ pkg: t.pkg, family: t.family, weight, slices: kept, runs: encode(owner, kept), count: owner.size, derived: true });
+    console.log(`${t.pkg} ${weight}: ${owner.size} code points in ${kept.length} slices cut from the whole file`);
   }
 }
 
@@ -111,10 +152,12 @@ const lines = [
   '  readonly slices: readonly string[];',
   '  /** Index into RUNS. */',
   '  readonly runs: number;',
+  '  /** Slices cut from the whole file by the loader (the package ships one file), not shipped as files. */',
+  '  readonly derived?: true;',
   '}',
   '',
   'export const SLICE_TABLES: readonly PackedSliceTable[] = [',
-  ...tables.map((t) => `  ${JSON.stringify({ pkg: t.pkg, family: t.family, weight: t.weight, count: t.count, slices: t.slices, runs: distinct.indexOf(t.runs) })},`),
+  ...tables.map((t) => `  ${JSON.stringify({ pkg: t.pkg, family: t.family, weight: t.weight, count: t.count, slices: t.slices, runs: distinct.indexOf(t.runs), ...(t.derived ? { derived: true } : {}) })},`),
   '];',
   '',
   'export const RUNS: readonly string[] = [',

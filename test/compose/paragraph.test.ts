@@ -49,7 +49,7 @@ describe('dateline, styles, sources', () => {
     const gs = p!.lines.flatMap((l) => l.glyphs);
     const faceOf = (ch: string): string => gs.find((g) => g.text === ch)!.face;
     expect(faceOf('讯')).toMatch(/^fs-noto-sans-sc-400-/);
-    expect(faceOf('刘')).toBe('fs-lxgw-wenkai-500-all');
+    expect(faceOf('刘')).toMatch(/^fs-lxgw-wenkai-500-\d+$/);
     expect(faceOf('招')).toMatch(/^fs-noto-serif-sc-400-/);
     expect(em(gs[0]!.x)).toBeCloseTo(2, 9);
     expect(gs.every((g) => g.src?.storyId === 's1' && g.src.field === 'body')).toBe(true);

@@ -60,14 +60,19 @@ describe('registry', () => {
     expect(d.advance).toBeCloseTo(1.692, 3);
   });
 
-  it('楷体 is one whole file per weight; 仿宋 falls back to it with a note', async () => {
+  it('楷体 loads only the slices of LXGW WenKai a text needs; 仿宋 falls back to it with a note', async () => {
     const loaded: string[] = [];
     const spy: FontLoader = { load: (f) => { loaded.push(f); return nodeFontLoader.load(f); } };
     const reg = new FontRegistry(spy);
     await reg.ensure('通讯员', [KAI, { role: '仿宋', weight: 400 }]);
-    expect(reg.glyph(KAI, 0x901a).face).toBe('fs-lxgw-wenkai-500-all');
-    expect(reg.glyph({ role: '仿宋', weight: 400 }, 0x901a).face).toBe('fs-lxgw-wenkai-500-all');
-    expect(loaded).toEqual(['fontsource:lxgw-wenkai/500/all']);
+    const slice = sliceTable('lxgw-wenkai', 500).owner.get(0x901a);
+    expect(slice).toMatch(/^\d+$/);
+    expect(reg.glyph(KAI, 0x901a).face).toBe(`fs-lxgw-wenkai-500-${slice}`);
+    expect(reg.glyph({ role: '仿宋', weight: 400 }, 0x901a).face).toBe(`fs-lxgw-wenkai-500-${slice}`);
+    expect(loaded.length).toBeGreaterThan(0);
+    expect(loaded.length).toBeLessThanOrEqual(3);
+    expect(loaded.every((f) => /^fontsource:lxgw-wenkai\/500\/\w+$/.test(f) && !f.endsWith('/all'))).toBe(true);
+    for (const f of loaded) expect((await nodeFontLoader.load(f)).length).toBeLessThan(1_000_000);
     expect(reg.notes(['仿宋'])).toEqual(['仿宋：未登记字体，暂以楷体（霞鹜文楷）代替']);
     expect(reg.notes(['书宋', '楷体'])).toEqual([]);
   });

@@ -1,53 +1,56 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openLaunchIssueEarly, takeLaunchIssue } from '../../src/renderer/src/boot/early';
-import { IpcFontLoader, prefetchFonts, takePrefetchedFont } from '../../src/renderer/src/layout/ipc-font-loader';
-import { encodeFontBatch, fontFilesFromBatchPath } from '../../src/main/ipc/font-route';
+import { deskLayoutFor, layOutAhead } from '../../src/renderer/src/layout/layout-ahead';
+import { encodeFontBatch, fontFileFromPath, fontFilesFromBatchPath } from '../../src/main/ipc/font-route';
+import { nodeFontLoader } from '../../src/main/fonts/node-font-loader';
 import { type YebanApi } from '../../src/preload/api';
+import { openSample } from './sample-layout';
 
-// The window's first script opens the launch issue and fetches its largest fonts while the app's bundle loads;
-// the app takes each once.
+// The window's first script opens the launch issue while the app's bundle loads, and the issue's fonts are fetched
+// as soon as it arrives, while the desk is drawn; the desk takes that layout instead of starting its own.
 
 afterEach(() => vi.unstubAllGlobals());
 
+/** The font route over the real font files, counting the files asked for. */
+function serveFonts(asked: string[]): void {
+  vi.stubGlobal('fetch', async (url: string) => {
+    const files = fontFilesFromBatchPath(url) ?? [fontFileFromPath(url)!];
+    asked.push(...files);
+    const parts = await Promise.all(files.map(async (f) => ({ status: 200, bytes: await nodeFontLoader.load(f) })));
+    return new Response(new Blob(files.length === 1 && !fontFilesFromBatchPath(url) ? [parts[0]!.bytes.slice()] : encodeFontBatch(parts).map((c) => c.slice())));
+  });
+}
+
 describe('early start', () => {
-  it('opens the launch issue once, then fetches the fonts it names, each handed out once', async () => {
-    const fetched: string[] = [];
-    vi.stubGlobal('fetch', async (url: string) => {
-      fetched.push(url);
-      return new Response(new Uint8Array([1, 2, 3]));
-    });
+  it('opens the launch issue once, and hands the answer to the app once', async () => {
     const calls: string[] = [];
     const api = {
       invoke: async (channel: string) => {
         calls.push(channel);
-        return { ok: true, value: { fontHints: ['fontsource:lxgw-wenkai/500/all'] } };
+        return { ok: true, value: { sessionId: 's1' } };
       },
       onHostEvent: () => () => {},
     } as unknown as YebanApi;
     openLaunchIssueEarly(api);
     const launch = takeLaunchIssue();
-    expect(await launch).toMatchObject({ ok: true });
+    expect(await launch).toMatchObject({ ok: true, value: { sessionId: 's1' } });
     expect(takeLaunchIssue()).toBeNull();
     expect(calls).toEqual(['issue:openAtLaunch']);
-    await vi.waitFor(() => expect(fetched).toEqual(['/_fonts/fontsource%3Alxgw-wenkai%2F500%2Fall']));
-    // The desk's font loader takes the answer instead of asking again.
-    const loader = new IpcFontLoader(async () => {
-      throw new Error('asked again');
-    });
-    expect([...(await loader.load('fontsource:lxgw-wenkai/500/all'))]).toEqual([1, 2, 3]);
-    expect(takePrefetchedFont('fontsource:lxgw-wenkai/500/all')).toBeUndefined();
   });
-  it('asks for the hinted slices in one batch, and drops a hint a newer session does not name', async () => {
+
+  it("fetches an issue's fonts before its desk lays out; the desk takes that layout and fetches nothing again", async () => {
     const asked: string[] = [];
-    vi.stubGlobal('fetch', async (url: string) => {
-      asked.push(url);
-      const files = fontFilesFromBatchPath(url) ?? [];
-      return new Response(new Blob(encodeFontBatch(files.map((f) => ({ status: 200, bytes: new TextEncoder().encode(f) }))).map((c) => c.slice())));
-    });
-    prefetchFonts(['fontsource:noto-serif-sc/400/1', 'fontsource:noto-serif-sc/400/2', 'fontsource:noto-serif-sc/400/3']);
-    prefetchFonts(['fontsource:noto-serif-sc/400/2', 'fontsource:noto-serif-sc/400/3']);
-    expect(takePrefetchedFont('fontsource:noto-serif-sc/400/1')).toBeUndefined();
-    expect(new TextDecoder().decode(await takePrefetchedFont('fontsource:noto-serif-sc/400/2'))).toBe('fontsource:noto-serif-sc/400/2');
-    expect(asked).toHaveLength(1);
+    serveFonts(asked);
+    const { meta, stories } = await openSample();
+    layOutAhead(meta, [...stories.values()]);
+    await vi.waitFor(() => expect(asked.length).toBeGreaterThan(20));
+    const desk = deskLayoutFor(meta);
+    const before = asked.length;
+    const result = await desk.run(meta, stories);
+    expect(result.display.pages[0]!.items.length).toBeGreaterThan(1000);
+    expect(asked.length).toBe(before);
+    expect(new Set(asked).size).toBe(asked.length);
+    // Taken once: another desk for the same issue starts afresh.
+    expect(deskLayoutFor(meta)).not.toBe(desk);
   });
 });

@@ -106,7 +106,7 @@ export interface FaceInfo {
   readonly key: string;
   readonly family: string; // e.g. 'Noto Serif SC'
   readonly weight: number;
-  /** Loader path: 'fontsource:noto-serif-sc/400/117', 'fontsource:lxgw-wenkai/400/all' or 'file:<path>'. */
+  /** Loader path: 'fontsource:noto-serif-sc/400/117', 'fontsource:lxgw-wenkai/500/117' or 'file:<path>'. */
   readonly file: string;
   /** PostScript-safe name to use inside PDFs. */
   readonly psName: string;

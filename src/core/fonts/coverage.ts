@@ -6,8 +6,9 @@ import { sourceChain, type FontSource } from './roles';
 import { sliceTable } from './slice-index';
 
 // Which characters some font of the issue can draw, over every role's whole chain: the newsroom's registered
-// fonts, the sliced Noto families (from the build-time slice index, no file read) and the whole-file faces
-// (LXGW WenKai, house fonts), which are parsed only when a character is in no Noto slice. Proofreading asks
+// fonts and the bundled families. The bundled ones are all sliced (Noto, and LXGW WenKai cut by the loader), so
+// the build-time slice index answers for them with no file read; a house font is parsed only when a character is
+// in no bundled slice. Proofreading asks
 // this before it reports "no font can draw"; the composer's registry resolves glyphs through the same chains.
 
 /** Weights the chains are asked at: every weight a style may name resolves to one of these sources. */
@@ -48,7 +49,7 @@ function needsGlyph(cp: number): boolean {
 
 /**
  * Whether some font of the role chains can draw each character of `text`: a predicate that answers for the
- * characters of `text` (for any other character it knows only the Noto slices). A house font that cannot be
+ * characters of `text` (for any other character it knows only the bundled slices). A house font that cannot be
  * read covers nothing, so its characters are reported rather than silently trusted.
  */
 export async function coverageFor(text: string, loader: FontLoader, house: readonly FontFileRef[]): Promise<(codePoint: number) => boolean> {

@@ -6,3 +6,4 @@ export { outlineFromCommands, type GlyphCommand, type GlyphOutline } from './gly
 export { FontRegistry, GETA, type FontStyle, type GlyphInfo, type DashGlyphs } from './registry';
 export { sourceChain, nearestWeight, roleNote, type FontSource } from './roles';
 export { coverageFor, coverageSources } from './coverage';
+export { sliceTable, sliceCodePoints, isDerivedFamily, type SliceTable } from './slice-index';

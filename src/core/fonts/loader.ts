@@ -1,7 +1,8 @@
 // Fonts reach core as bytes. The Node loader reads node_modules and the disk (src/main/fonts); the renderer
 // fetches or asks over IPC. `file` is the FaceInfo.file string:
-//   'fontsource:<package>/<weight>/<slice>'  one slice of a sliced family (noto-serif-sc, noto-sans-sc)
-//   'fontsource:<package>/<weight>/all'      a whole-file family (lxgw-wenkai)
+//   'fontsource:<package>/<weight>/<slice>'  one slice of a sliced family (noto-serif-sc, noto-sans-sc, and
+//                                            lxgw-wenkai, whose slices the loader cuts from the whole file)
+//   'fontsource:<package>/<weight>/all'      the whole file of a family fontsource ships unsliced (lxgw-wenkai)
 //   'file:<absolute path>[#<index>]'        a newsroom font (TTF, OTF, TTC; index = face in a collection)
 // Bytes may be WOFF2, WOFF, TTF, OTF or TTC: fontkit reads them all.
 

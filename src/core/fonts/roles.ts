@@ -13,7 +13,8 @@ export type FontSource =
 
 const SERIF = { pkg: 'noto-serif-sc', family: 'Noto Serif SC' } as const;
 const SANS = { pkg: 'noto-sans-sc', family: 'Noto Sans SC' } as const;
-const KAI = { pkg: 'lxgw-wenkai', family: 'LXGW WenKai', weights: [300, 500, 700] } as const;
+/** Shipped as one 16 MB file; sliced like Noto by the loader (slice-index.ts), so a page fetches only its characters. */
+const KAI = { pkg: 'lxgw-wenkai', family: 'LXGW WenKai' } as const;
 
 /** CSS font matching: nearest weight, preferring heavier for ≥ 400 requests (400 → 500 before 300). */
 export function nearestWeight(want: number, have: readonly number[]): number {
@@ -38,8 +39,7 @@ function sans(weight: number): FontSource {
   return { kind: 'sliced', ...SANS, weight: nearestWeight(weight, slicedWeights(SANS.pkg)) };
 }
 function kai(weight: number): FontSource {
-  const w = nearestWeight(weight, KAI.weights);
-  return { kind: 'whole', file: `fontsource:${KAI.pkg}/${w}/all`, family: KAI.family, weight: w };
+  return { kind: 'sliced', ...KAI, weight: nearestWeight(weight, slicedWeights(KAI.pkg)) };
 }
 
 function bundledChain(role: FontRole, weight: number): FontSource[] {

@@ -1,6 +1,7 @@
 import { RUNS, SLICE_TABLES, type PackedSliceTable } from './generated/slice-index';
 
-// Reader for the build-time code point → fontsource slice table (scripts/build-font-index.mjs).
+// Reader for the build-time code point → fontsource slice table (scripts/build-font-index.mjs): the slices Noto
+// ships, and the slices a loader cuts from a family fontsource ships whole (LXGW WenKai).
 // Unpacked lazily per family and weight into a Map: lookups sit on the ensure() path, not in line breaking.
 
 export interface SliceTable {
@@ -9,6 +10,8 @@ export interface SliceTable {
   readonly weight: number;
   /** The slice name ('117', 'latin', …) that draws each code point. */
   readonly owner: ReadonlyMap<number, string>;
+  /** The package ships one whole file; the loader cuts each slice from it (its code points: sliceCodePoints). */
+  readonly derived: boolean;
 }
 
 const unpacked = new Map<string, SliceTable>();
@@ -118,7 +121,12 @@ function unpack(t: PackedSliceTable): SliceTable {
     field[0] = field[1] = field[2] = 0;
     f = 0;
   }
-  return { pkg: t.pkg, family: t.family, weight: t.weight, owner: new RunOwner(starts.subarray(0, n), ends.subarray(0, n), names) };
+  return { pkg: t.pkg, family: t.family, weight: t.weight, owner: new RunOwner(starts.subarray(0, n), ends.subarray(0, n), names), derived: t.derived === true };
+}
+
+/** A family fontsource ships as one whole file, whose slices a loader cuts from it (sliceCodePoints). */
+export function isDerivedFamily(pkg: string): boolean {
+  return SLICE_TABLES.some((t) => t.pkg === pkg && t.derived === true);
 }
 
 /** The sliced fontsource weights bundled with Yeban. */
@@ -136,4 +144,11 @@ export function sliceTable(pkg: string, weight: number): SliceTable {
     unpacked.set(key, table);
   }
   return table;
+}
+
+/** The code points of one slice, ascending: what a loader keeps when it cuts a derived slice from the whole file. */
+export function sliceCodePoints(pkg: string, weight: number, slice: string): number[] {
+  const cps: number[] = [];
+  for (const [cp, name] of sliceTable(pkg, weight).owner) if (name === slice) cps.push(cp);
+  return cps;
 }

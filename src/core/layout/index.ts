@@ -1,7 +1,6 @@
 // Page layout: grid, frames, threads, wrap, copyfit → the display list (DESIGN.md §1, §3).
 export { LayoutEngine, type LayoutResult } from './engine';
 export { ComposeTypesetter } from './compose-typesetter';
-export { catalogFonts, wholeFontFiles } from './font-hints';
 export { type Typesetter, type SetLine, type TextOptions, lineChars } from './typesetter';
 export type { LayoutReport, MissingPhoto, PageReport, PhotoGap, StoryFit, FrameFit } from './report';
 export { pageGrid, gridRect, lineTop, lineBaseline, linesHeight, columnLeft, spanWidth, gridProblem, type PageGrid, type Rect, type GridCoords } from './grid';

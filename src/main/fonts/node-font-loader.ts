@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join } from 'node:path';
-import { parseFontFile, type FontLoader } from '../../core/fonts';
+import { isDerivedFamily, parseFontFile, type FontLoader } from '../../core/fonts';
+import { cutSlice, derivedSlice } from './derived-slice';
 import { cacheRoot, fontCacheEnabled, readCached, writeCached } from './sfnt-cache';
 import { isWoff, woffToSfnt } from './woff-to-sfnt';
 
@@ -74,7 +75,22 @@ export class NodeFontLoader implements FontLoader {
       const bytes = await readFont(ref.path, file);
       return isWoff(bytes) ? woffToSfnt(bytes, ref.path) : bytes;
     }
+    if (ref.slice !== 'all' && isDerivedFamily(ref.pkg)) return this.cut(ref.pkg, ref.weight, ref.slice, file);
     return loadFontsource(ref.pkg, ref.weight, ref.slice, file);
+  }
+
+  /** A slice of a family shipped whole, cut once per package version and slice table, then read from the cache. */
+  private async cut(pkg: string, weight: number, slice: string, file: string): Promise<Uint8Array> {
+    const wanted = derivedSlice(pkg, weight, slice, file);
+    const whole = (): Promise<Uint8Array> => this.load(`fontsource:${pkg}/${weight}/all`);
+    if (!fontCacheEnabled()) return cutSlice(await whole(), wanted);
+    const dir = join(cacheRoot(), 'fonts', `${pkg}@${packageVersion(pkg)}`);
+    const cached = join(dir, `${weight}-${slice}-${wanted.digest}.ttf`);
+    const hit = await readCached(cached);
+    if (hit) return hit;
+    const bytes = await cutSlice(await whole(), wanted);
+    await writeCached(dir, cached, bytes);
+    return bytes;
   }
 }
 

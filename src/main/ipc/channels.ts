@@ -132,8 +132,6 @@ export interface RecoveryView {
 /** An open issue session: the desk's view plus what editing needs. */
 export interface DeskSession extends DeskIssue {
   sessionId: string;
-  /** Font files to start fetching now: the largest the issue's styles will want (core/layout/font-hints.ts). */
-  fontHints: string[];
   metaHash: string;
   readOnly: boolean;
   storeProblems: StoreProblem[];

@@ -7,7 +7,6 @@ import {
   type BudgetEntry, type DeskSession, type LockView, type SaveView, type StoreEventView, type StoreProblem, type StoryView,
 } from '../channels';
 import { type HandlerTable } from '../dispatch';
-import { wholeFontFiles } from '../../../core/layout/font-hints';
 
 // The store's IPC handlers: plain functions over IssueSession. Sessions live for the life of the process
 // (one main process, or one e2e host), keyed by the id the renderer got when it opened the issue.
@@ -95,7 +94,6 @@ export async function deskSession(s: IssueSession): Promise<DeskSession> {
   const locks = await s.locks().catch(() => []);
   return {
     sessionId: s.id,
-    fontHints: wholeFontFiles(s.meta.styles, s.meta.house),
     dir: s.dir,
     issue: s.meta,
     metaHash: s.metaHash,

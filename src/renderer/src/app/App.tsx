@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { type DeskSession } from '../../../preload/api';
 import { useI18n } from '../i18n/I18nProvider';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
-import { prefetchFonts } from '../layout/ipc-font-loader';
+import { layOutAhead } from '../layout/layout-ahead';
 import { yeban } from '../ipc/api';
 import { IssueHeader } from './IssueHeader';
 import { Desk } from './Desk';
@@ -37,7 +37,7 @@ export function App() {
     setError(null);
     // Launch → first page, step by step, for `npm run bench` and the DevTools timeline (desk-timing.ts).
     if (performance.getEntriesByName('yeban:issue:opened').length === 0) performance.mark('yeban:issue:opened');
-    prefetchFonts(next.opened.fontHints);
+    layOutAhead(next.opened.issue, next.opened.stories);
     setOpened(next.opened);
   }, []);
 

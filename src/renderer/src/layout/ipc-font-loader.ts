@@ -1,4 +1,3 @@
-// From the loader module itself, not core/fonts: the app's first script prefetches through this file and must not pull in fontkit.
 import { parseFontFile, type FontLoader } from '../../../core/fonts/loader';
 import { decodeFontBatch, FONT_BATCH_MAX, fontBatchUrlPath, fontUrlPath } from '../../../preload/api';
 
@@ -9,8 +8,8 @@ interface Waiting {
 }
 
 /**
- * A whole-file family (LXGW WenKai is 16 MB) comes on its own request, beside the batch: one stream of every
- * byte would wait for it, and its own request runs in parallel.
+ * A whole file (a house font: tens of megabytes of Chinese) comes on its own request, beside the batch: one stream
+ * of every byte would wait for it, and its own request runs in parallel.
  */
 const isWholeFile = (file: string): boolean => {
   try {
@@ -32,12 +31,8 @@ export class IpcFontLoader implements FontLoader {
 
   constructor(private readonly fetchBytes: (url: string) => Promise<Response> = (url) => fetch(url)) {}
 
-  load(file: string): Promise<Uint8Array> {
-    return takePrefetchedFont(file) ?? this.fetchFont(file);
-  }
-
   /** Fetches `file` together with the other fonts asked for in this turn of the event loop. */
-  fetchFont(file: string): Promise<Uint8Array> {
+  load(file: string): Promise<Uint8Array> {
     return new Promise((resolve, reject) => {
       if (this.waiting.length === 0) queueMicrotask(() => this.flush());
       this.waiting.push({ file, resolve, reject });
@@ -82,31 +77,3 @@ export class IpcFontLoader implements FontLoader {
 }
 
 const failed = (file: string, e: unknown): Error => new Error(`无法载入字体 ${file}：${e instanceof Error ? e.message : String(e)}`);
-
-// Fonts asked for before any layout (a session's hints: the files its first layout will load), fetched in one batch
-// and handed to the first loader that asks for each.
-
-const prefetched = new Map<string, Promise<Uint8Array>>();
-let prefetcher: IpcFontLoader | null = null;
-/** How long an answer nobody asked for is kept (a desk whose fonts were already parsed never takes it). */
-const UNCLAIMED_MS = 60_000;
-
-/** Starts fetching these font files; a hint a newer session does not name is dropped. */
-export function prefetchFonts(files: readonly string[]): void {
-  for (const f of prefetched.keys()) if (!files.includes(f)) prefetched.delete(f);
-  prefetcher ??= new IpcFontLoader();
-  for (const f of files) {
-    if (prefetched.has(f)) continue;
-    const p = prefetcher.fetchFont(f);
-    p.catch(() => {}); // a failure is reported by the loader that takes it
-    prefetched.set(f, p);
-    setTimeout(() => prefetched.get(f) === p && prefetched.delete(f), UNCLAIMED_MS);
-  }
-}
-
-/** A prefetched font, handed out once. */
-export function takePrefetchedFont(file: string): Promise<Uint8Array> | undefined {
-  const p = prefetched.get(file);
-  prefetched.delete(file);
-  return p;
-}

@@ -2,8 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { type FontRegistry } from '../../../core/fonts';
 import { type LayoutResult } from '../../../core/layout';
 import { type IssueMeta, type Story } from '../../../core/model';
-import { DeskLayout, LatestOnly } from './desk-layout';
-import { IpcFontLoader } from './ipc-font-loader';
+import { LatestOnly } from './desk-layout';
+import { deskLayoutFor } from './layout-ahead';
 
 export interface DeskLayoutState {
   result: LayoutResult | null;
@@ -14,7 +14,8 @@ export interface DeskLayoutState {
 
 /** Lays the issue out again whenever the issue or a story object changes (a keystroke makes a new story). */
 export function useDeskLayout(meta: IssueMeta, stories: ReadonlyMap<string, Story>): DeskLayoutState {
-  const desk = useMemo(() => new DeskLayout(new IpcFontLoader()), []);
+  // The issue's first layout may have started as the issue arrived (layout-ahead.ts).
+  const desk = useMemo(() => deskLayoutFor(meta), []);
   const runner = useMemo(() => {
     return new LatestOnly(async ({ meta, stories }: { meta: IssueMeta; stories: ReadonlyMap<string, Story> }) => {
       // Measures for `npm run bench` and the DevTools timeline (compose + layout, fonts included). From a
