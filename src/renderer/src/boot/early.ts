@@ -12,6 +12,11 @@ export function openLaunchIssueEarly(api: YebanApi): void {
   launch.catch(() => {}); // the app reports a failure when it takes the answer
 }
 
+/** The launch issue's opening, started early, without taking it (null when nothing started it or it was taken). */
+export function launchIssuePending(): Promise<IpcResult<DeskSession>> | null {
+  return launch;
+}
+
 /** The launch issue's opening, started early; null once taken (or when nothing started it). */
 export function takeLaunchIssue(): Promise<IpcResult<DeskSession>> | null {
   const l = launch;

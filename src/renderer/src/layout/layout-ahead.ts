@@ -7,8 +7,9 @@ import { IpcFontLoader } from './ipc-font-loader';
 
 const ahead = new WeakMap<IssueMeta, DeskLayout>();
 
-/** Starts loading the fonts of an issue just opened. */
+/** Starts loading the fonts of an issue just opened (once per issue object). */
 export function layOutAhead(meta: IssueMeta, stories: readonly Story[]): void {
+  if (ahead.has(meta)) return;
   const desk = new DeskLayout(new IpcFontLoader());
   ahead.set(meta, desk);
   // A font that cannot be loaded is asked for again by the desk's own layout, which shows why it failed.
