@@ -59,3 +59,33 @@ describe('page runs for redrawing only what changed', () => {
     expect(new Set(runs.map((g) => g.key)).size).toBe(3);
   });
 });
+
+describe('page runs of stories a keystroke did not touch', () => {
+  const items = (): DisplayItem[] => [glyph('', 0), rule, ...column('a', 100, 100, [1, 2, 3, 4, 5, 6]), ...column('b', 300, 100, [7, 8, 9])];
+
+  it('are taken as they were when their item objects are the same, and match runs cut afresh', () => {
+    const shared = items();
+    const first = pageGroups(page(shared));
+    const edited = [...shared.slice(0, 2), ...column('a', 100, 100, [1, 2, 9, 4, 5, 6]), ...shared.slice(20)];
+    const again = pageGroups(page(edited));
+    const fresh = pageGroups(page(structuredClone(edited)));
+    expect(again.map((g) => [g.key, g.hash, g.items.length])).toEqual(fresh.map((g) => [g.key, g.hash, g.items.length]));
+    // Story b's objects are the same: its runs are the ones cut before (their item lists are the same arrays).
+    const bRuns = (gs: typeof first) => gs.filter((g) => g.owner === 'b').map((g) => g.items);
+    expect(bRuns(again).every((list, i) => list === bRuns(first)[i])).toBe(true);
+    expect(bRuns(fresh).some((list, i) => list === bRuns(first)[i])).toBe(false);
+  });
+
+  it('are cut again when a stretch starting with the same item has grown or changed', () => {
+    const shared = items();
+    pageGroups(page(shared));
+    const longer = [...shared, at('b', 300, 139, 99)];
+    const fresh = pageGroups(page(structuredClone(longer)));
+    expect(pageGroups(page(longer)).map((g) => [g.key, g.items.length])).toEqual(fresh.map((g) => [g.key, g.items.length]));
+    // Same first item and length, one glyph of the stretch replaced.
+    const swapped = [...shared.slice(0, 21), at('b', 310, 100, 999), ...shared.slice(22)];
+    const hashes = pageGroups(page(swapped)).map((g) => g.hash);
+    expect(hashes).toEqual(pageGroups(page(structuredClone(swapped))).map((g) => g.hash));
+    expect(hashes).not.toEqual(pageGroups(page(shared)).map((g) => g.hash));
+  });
+});

@@ -67,27 +67,29 @@ const textBoundary = (text: number): boolean => ((Math.imul(text ^ (text >>> 15)
 
 const ownerOf = (it: DisplayItem): string | null => (it.kind === 'glyph' || it.kind === 'image' ? (it.src?.storyId ?? '') : null);
 
-/**
- * The page's items cut into runs (drawing them in this order is drawing the page), in one pass: a line is the items
- * from one change of owner or baseline to the next (rules and boxes stay with the line they are drawn in); a line
- * starts a new run when it has another owner, is a picture, stands in another column or frame (higher up the page, or
- * off to the side), or follows a text boundary (LINES_PER_RUN) or a full run.
- */
-export function pageGroups(page: DisplayPage): PageGroup[] {
-  const out: PageGroup[] = [];
-  const seen = new Map<string, number>();
-  const faces = new Map<string, number>();
-  const face = (key: string): number => {
-    let h = faces.get(key);
-    if (h === undefined) {
-      h = str(FNV_START, key);
-      faces.set(key, h);
-    }
-    return h;
-  };
+/** Face key digests, fixed for the life of the page view (a face key always names the same file). */
+const faceDigests = new Map<string, number>();
+const face = (key: string): number => {
+  let h = faceDigests.get(key);
+  if (h === undefined) {
+    h = str(FNV_START, key);
+    faceDigests.set(key, h);
+  }
+  return h;
+};
 
+/** A run before its key: the key's count of earlier runs with the same drawing is the page's to give. */
+type Run = Omit<PageGroup, 'key'> & { readonly id: string };
+
+/**
+ * One owner's stretch of the page's items cut into runs: a line is the items from one change of baseline to the next
+ * (rules and boxes stay with the line they are drawn in); a line starts a new run when it is a picture, stands in
+ * another column or frame (higher up the page, or off to the side), or follows a text boundary (LINES_PER_RUN) or a
+ * full run.
+ */
+function ownerRuns(all: readonly DisplayItem[], from: number, to: number, owner: string): Run[] {
+  const out: Run[] = [];
   let items: DisplayItem[] = [];
-  let owner = '';
   let first: GlyphItem | null = null; // the run's first glyph: its origin
   let hash = FNV_START; // from `first`, while every item is a glyph
   let placed = true;
@@ -107,10 +109,7 @@ export function pageGroups(page: DisplayPage): PageGroup[] {
       for (const it of items) hash = itemHash(hash, it, 0, 0, face);
     }
     const digest = hash >>> 0;
-    const id = `${owner}~${digest.toString(36)}`;
-    const n = seen.get(id) ?? 0;
-    seen.set(id, n + 1);
-    out.push({ key: `${id}~${n}`, owner, items, originX: ox, originY: oy, hash: digest, hasImage });
+    out.push({ id: `${owner}~${digest.toString(36)}`, owner, items, originX: ox, originY: oy, hash: digest, hasImage });
     items = [];
     first = null;
     hash = FNV_START;
@@ -118,15 +117,13 @@ export function pageGroups(page: DisplayPage): PageGroup[] {
     hasImage = false;
   };
 
-  for (const it of page.items) {
-    const o = ownerOf(it);
-    const otherOwner = o !== null && o !== owner;
-    const newLine = items.length === 0 || otherOwner || it.kind === 'image' || (it.kind === 'glyph' && lineFirst !== null && it.y !== lineFirst.y);
+  for (let i = from; i < to; i++) {
+    const it = all[i]!;
+    const newLine = items.length === 0 || it.kind === 'image' || (it.kind === 'glyph' && lineFirst !== null && it.y !== lineFirst.y);
     if (newLine) {
       if (items.length > 0) {
         const g = it.kind === 'glyph' ? it : null;
         const cut =
-          otherOwner ||
           g === null ||
           lineFirst === null ||
           g.y < lineFirst.y ||
@@ -135,7 +132,6 @@ export function pageGroups(page: DisplayPage): PageGroup[] {
           items.length >= RUN_MAX_ITEMS;
         if (cut) flush();
       }
-      if (o !== null) owner = o;
       lineFirst = null;
       lineText = FNV_START;
     }
@@ -151,5 +147,53 @@ export function pageGroups(page: DisplayPage): PageGroup[] {
     }
   }
   flush();
+  return out;
+}
+
+/**
+ * The runs of one owner's stretch, by its first item: a story the keystroke did not touch keeps its item objects
+ * (the layout engine reuses them), so its runs are taken as they were instead of digesting its glyphs again.
+ */
+const madeRuns = new WeakMap<DisplayItem, { readonly items: readonly DisplayItem[]; readonly runs: Run[] }>();
+
+function cachedOwnerRuns(all: readonly DisplayItem[], from: number, to: number, owner: string): Run[] {
+  const made = madeRuns.get(all[from]!);
+  if (made && made.items.length === to - from && made.runs[0]?.owner === owner) {
+    let same = true;
+    for (let i = from; i < to && same; i++) same = all[i] === made.items[i - from];
+    if (same) return made.runs;
+  }
+  const runs = ownerRuns(all, from, to, owner);
+  madeRuns.set(all[from]!, { items: all.slice(from, to), runs });
+  return runs;
+}
+
+/**
+ * The page's items cut into runs (drawing them in this order is drawing the page): each stretch of one owner's items
+ * (page furniture is owner '') cut on its own (ownerRuns), and keyed by its drawing.
+ */
+export function pageGroups(page: DisplayPage): PageGroup[] {
+  const out: PageGroup[] = [];
+  const seen = new Map<string, number>();
+  const items = page.items;
+  let owner = '';
+  let from = 0;
+  const take = (to: number) => {
+    if (to === from) return;
+    for (const run of cachedOwnerRuns(items, from, to, owner)) {
+      const n = seen.get(run.id) ?? 0;
+      seen.set(run.id, n + 1);
+      out.push({ key: `${run.id}~${n}`, owner: run.owner, items: run.items, originX: run.originX, originY: run.originY, hash: run.hash, hasImage: run.hasImage });
+    }
+    from = to;
+  };
+  for (let i = 0; i < items.length; i++) {
+    const o = ownerOf(items[i]!);
+    if (o !== null && o !== owner) {
+      take(i);
+      owner = o;
+    }
+  }
+  take(items.length);
   return out;
 }

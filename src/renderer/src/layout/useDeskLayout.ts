@@ -3,6 +3,7 @@ import { type FontRegistry } from '../../../core/fonts';
 import { type LayoutResult } from '../../../core/layout';
 import { type IssueMeta, type Story } from '../../../core/model';
 import { LatestOnly } from './desk-layout';
+import { measureKept } from './desk-timing';
 import { deskLayoutFor } from './layout-ahead';
 
 export interface DeskLayoutState {
@@ -23,9 +24,7 @@ export function useDeskLayout(meta: IssueMeta, stories: ReadonlyMap<string, Stor
       // an issue being replaced) and one would clear the mark another still needs.
       const start = performance.now();
       const result = await desk.run(meta, stories);
-      performance.measure('yeban:layout', { start, end: performance.now() });
-      // A long session would otherwise keep every keystroke's entry.
-      if (performance.getEntriesByName('yeban:layout').length > 500) performance.clearMeasures('yeban:layout');
+      measureKept('yeban:layout', start, performance.now());
       return { result, fonts: desk.registry };
     });
   }, [desk]);
