@@ -45,7 +45,7 @@ export default defineConfig({
     resolve: {
       alias: [
         { find: /^brotli\/decompress(\.js)?$/, replacement: resolve(__dirname, 'src/renderer/src/layout/woff2-refused.ts') },
-        { find: /^unicode-trie$/, replacement: resolve(__dirname, 'src/renderer/src/layout/lazy-unicode-trie.ts') },
+        { find: /^unicode-trie$/, replacement: resolve(__dirname, 'src/core/fonts/lazy-unicode-trie.ts') },
       ],
     },
     build: {

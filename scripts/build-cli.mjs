@@ -14,6 +14,14 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})]
   .filter((name) => !BUNDLED.has(name))
   .flatMap((name) => [name, `${name}/*`]);
+// fontkit's Unicode tables inflate on first use, not at start-up (src/core/fonts/lazy-unicode-trie.ts): the bare
+// package name only, so the stand-in itself still reaches the real class by its file path.
+const lazyUnicodeTrie = {
+  name: 'lazy-unicode-trie',
+  setup(b) {
+    b.onResolve({ filter: /^unicode-trie$/ }, () => ({ path: path.join(root, 'src/core/fonts/lazy-unicode-trie.ts') }));
+  },
+};
 await build({
   absWorkingDir: root,
   entryPoints: ['src/cli/index.ts'],
@@ -24,6 +32,7 @@ await build({
   target: 'node20',
   external,
   mainFields: ['module', 'main'],
+  plugins: [lazyUnicodeTrie],
   sourcemap: true,
   logLevel: 'warning',
   banner: { js: "import { createRequire as __yebanCreateRequire } from 'node:module'; const require = __yebanCreateRequire(import.meta.url);" },

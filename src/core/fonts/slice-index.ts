@@ -9,7 +9,7 @@ export interface SliceTable {
   readonly family: string;
   readonly weight: number;
   /** The slice name ('117', 'latin', …) that draws each code point. */
-  readonly owner: ReadonlyMap<number, string>;
+  readonly owner: ReadonlyMap<number, string> & { codePointsOf(slice: string): number[] };
   /** The package ships one whole file; the loader cuts each slice from it (its code points: sliceCodePoints). */
   readonly derived: boolean;
 }
@@ -54,6 +54,13 @@ class RunOwner implements ReadonlyMap<number, string> {
     return this.run(cp) >= 0;
   }
 
+  /** The code points of one slice, ascending, straight from the runs. */
+  codePointsOf(slice: string): number[] {
+    const out: number[] = [];
+    for (let r = 0; r < this.starts.length; r++) if (this.names[r] === slice) for (let cp = this.starts[r]!; cp < this.ends[r]!; cp++) out.push(cp);
+    return out;
+  }
+
   *entries(): MapIterator<[number, string]> {
     for (let r = 0; r < this.starts.length; r++) for (let cp = this.starts[r]!; cp < this.ends[r]!; cp++) yield [cp, this.names[r]!];
   }
@@ -82,7 +89,20 @@ function digit36(c: number): number {
   return -1;
 }
 
+/** Weights of one family are sliced alike (one RUNS entry, the same slice names): their owners are unpacked once. */
+const owners = new Map<string, RunOwner>();
+
 function unpack(t: PackedSliceTable): SliceTable {
+  const key = `${t.runs}|${t.slices.join(',')}`;
+  let owner = owners.get(key);
+  if (!owner) {
+    owner = unpackRuns(t);
+    owners.set(key, owner);
+  }
+  return { pkg: t.pkg, family: t.family, weight: t.weight, owner, derived: t.derived === true };
+}
+
+function unpackRuns(t: PackedSliceTable): RunOwner {
   const runs = RUNS[t.runs];
   if (runs === undefined) throw new Error(`font index: ${t.pkg} ${t.weight} points at a missing run table`);
   // "gap.len.slice,gap.len.slice,…" read in one pass (split/map/parseInt ran in the interpreter at start-up).
@@ -121,7 +141,7 @@ function unpack(t: PackedSliceTable): SliceTable {
     field[0] = field[1] = field[2] = 0;
     f = 0;
   }
-  return { pkg: t.pkg, family: t.family, weight: t.weight, owner: new RunOwner(starts.subarray(0, n), ends.subarray(0, n), names), derived: t.derived === true };
+  return new RunOwner(starts.subarray(0, n), ends.subarray(0, n), names);
 }
 
 /** A family fontsource ships as one whole file, whose slices a loader cuts from it (sliceCodePoints). */
@@ -148,7 +168,5 @@ export function sliceTable(pkg: string, weight: number): SliceTable {
 
 /** The code points of one slice, ascending: what a loader keeps when it cuts a derived slice from the whole file. */
 export function sliceCodePoints(pkg: string, weight: number, slice: string): number[] {
-  const cps: number[] = [];
-  for (const [cp, name] of sliceTable(pkg, weight).owner) if (name === slice) cps.push(cp);
-  return cps;
+  return sliceTable(pkg, weight).owner.codePointsOf(slice);
 }

@@ -1,6 +1,6 @@
-// Stands in for `unicode-trie` in the renderer build (electron.vite.config.ts aliases it). fontkit and
-// unicode-properties build four character tables from compressed data the moment they are imported, inflating
-// each in JavaScript: about 40 ms of the app's start-up before anything is drawn. Three of them serve only
+// Stands in for `unicode-trie` in the bundles (the renderer: electron.vite.config.ts; the CLI: scripts/build-cli.mjs).
+// fontkit and unicode-properties build four character tables from compressed data the moment they are imported,
+// inflating each in JavaScript: about 40 ms of the app's start-up before anything is drawn, and of every command. Three of them serve only
 // the Arabic, Indic and Universal shapers, which Chinese text never reaches; the fourth is first read when a
 // font lays out its first run. Each table is inflated on its first lookup instead.
 // @ts-expect-error -- the package ships no types; its one export is the class read through `get` below.
