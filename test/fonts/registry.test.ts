@@ -111,3 +111,17 @@ describe('registry', () => {
     await expect(reg.ensure('字', [{ role: '黑体', weight: 400 }])).rejects.toThrow(/方正黑体\.ttf.*文件不存在/);
   });
 });
+
+describe('readiness without waiting', () => {
+  it('knows a text is ready only once ensure has loaded every character, the role face and the —— ligature', async () => {
+    const reg = new FontRegistry(nodeFontLoader);
+    expect(reg.ready('国家', [BODY])).toBe(false);
+    await reg.ensure('国家', [BODY]);
+    expect(reg.ready('国家', [BODY])).toBe(true);
+    expect(reg.ready('国　家 ', [BODY])).toBe(true); // spaces need no glyph
+    expect(reg.ready('国家队', [BODY])).toBe(false);
+    expect(reg.ready('国家', [BODY, KAI])).toBe(false);
+    await reg.ensure('国家——', [BODY]);
+    expect(reg.ready('国家——', [BODY])).toBe(true);
+  });
+});

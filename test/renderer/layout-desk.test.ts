@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { copyfitMessage, copyfitOf } from '../../src/renderer/src/layout/copyfit';
-import { LatestOnly } from '../../src/renderer/src/layout/desk-layout';
+import { DeskLayout, LatestOnly } from '../../src/renderer/src/layout/desk-layout';
+import { nodeFontLoader } from '../../src/main/fonts/node-font-loader';
+import { appendToFirstParagraph, openSample } from './sample-layout';
 import { IpcFontLoader } from '../../src/renderer/src/layout/ipc-font-loader';
 import { encodeFontBatch, fontBatchUrlPath, fontFilesFromBatchPath } from '../../src/main/ipc/font-route';
 import { pagePixelWidth } from '../../src/renderer/src/layout/zoom';
@@ -101,5 +103,24 @@ describe('latest-only layout runs', () => {
     });
     await expect(runner.request(1)).rejects.toThrow('坏了');
     expect(await runner.request(2)).toBe(2);
+  });
+});
+
+describe('the desk lays a keystroke out at once when its fonts are loaded', () => {
+  it('gives no layout before the fonts are in, the same layout as run after, and none for an unseen character', async () => {
+    const { meta, stories } = await openSample();
+    const desk = new DeskLayout(nodeFontLoader);
+    expect(desk.layOutNow(meta, stories)).toBeNull();
+    const ran = await desk.run(meta, stories);
+    const lead = [...stories.values()].find((s) => s.body.root.children.length > 2)!;
+    // A character the story already has: laid out now, as run lays it out.
+    const known = new Map(stories).set(lead.id, appendToFirstParagraph(lead, '新区'));
+    const now = desk.layOutNow(meta, known)!;
+    expect(now).not.toBeNull();
+    const viaRun = await new DeskLayout(nodeFontLoader).run(meta, known);
+    expect(now.display.pages[0]!.items.length).toBe(viaRun.display.pages[0]!.items.length);
+    expect(now.display.pages[0]!.items.length).toBeGreaterThan(ran.display.pages[0]!.items.length);
+    // A character no font has fetched yet: wait for run.
+    expect(desk.layOutNow(meta, new Map(stories).set(lead.id, appendToFirstParagraph(lead, '龘')))).toBeNull();
   });
 });

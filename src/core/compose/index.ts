@@ -1,5 +1,5 @@
 // Public face of the composer. Layout, the CLI and the bench import from here.
-export { composeParagraph, ensureParagraphs, fontNeeds, type ComposeContext } from './paragraph';
+export { composeParagraph, ensureParagraphs, paragraphsReady, fontNeeds, type ComposeContext } from './paragraph';
 export { ComposeCache, composeParagraphs } from './cache';
 export { setHeadline, type HeadlineOptions, type HeadlineLine } from './headline';
 export { settingsFrom, runStyle, paragraphStyle, cmyk } from './styles';

@@ -72,6 +72,17 @@ export function fontNeeds(p: ComposerParagraph, ctx: Pick<ComposeContext, 'style
 }
 
 export async function ensureParagraphs(ps: readonly ComposerParagraph[], ctx: Pick<ComposeContext, 'fonts' | 'styles' | 'house'>): Promise<void> {
+  // Every style's fonts at once: one after another, each style waited for its own round trip (slow at launch).
+  await Promise.all(paragraphFontNeeds(ps, ctx).map(({ font, text }) => ctx.fonts.ensure(text, [font])));
+}
+
+/** Whether ensureParagraphs has nothing left to load for these paragraphs. */
+export function paragraphsReady(ps: readonly ComposerParagraph[], ctx: Pick<ComposeContext, 'fonts' | 'styles' | 'house'>): boolean {
+  return paragraphFontNeeds(ps, ctx).every(({ font, text }) => ctx.fonts.ready(text, [font]));
+}
+
+/** The text each font (role and weight) sets in these paragraphs. */
+function paragraphFontNeeds(ps: readonly ComposerParagraph[], ctx: Pick<ComposeContext, 'fonts' | 'styles' | 'house'>): { font: RunStyle['font']; text: string }[] {
   const byStyle = new Map<string, { font: RunStyle['font']; text: string[] }>();
   for (const p of ps) {
     const need = fontNeeds(p, ctx);
@@ -82,8 +93,7 @@ export async function ensureParagraphs(ps: readonly ComposerParagraph[], ctx: Pi
       byStyle.set(key, e);
     }
   }
-  // Every style's fonts at once: one after another, each style waited for its own round trip (slow at launch).
-  await Promise.all([...byStyle.values()].map(({ font, text }) => ctx.fonts.ensure(text.join(''), [font])));
+  return [...byStyle.values()].map(({ font, text }) => ({ font, text: text.join('') }));
 }
 
 /** Sets one paragraph at a measure (pt). Fonts must be ensured (ensureParagraphs). */

@@ -34,6 +34,18 @@ export interface DashGlyphs {
 
 export const GETA = 0x3013; // 〓
 
+/** Spaces are set as space, never missing: every other character needs a glyph. */
+const drawn = (cp: number): boolean => cp > 0x20 && cp !== 0x7f && cp !== 0xa0 && cp !== 0x3000;
+
+function codePointsToDraw(text: string): Set<number> {
+  const cps = new Set<number>();
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (drawn(cp)) cps.add(cp);
+  }
+  return cps;
+}
+
 interface Chain {
   readonly sources: readonly FontSource[];
   readonly glyphs: Map<number, GlyphInfo>;
@@ -58,11 +70,7 @@ export class FontRegistry {
 
   /** Loads whatever the text needs in each style. Safe to call repeatedly; only new characters cost. */
   async ensure(text: string, styles: readonly FontStyle[]): Promise<void> {
-    const cps = new Set<number>();
-    for (const ch of text) {
-      const cp = ch.codePointAt(0)!;
-      if (cp > 0x20 && cp !== 0x7f && cp !== 0xa0 && cp !== 0x3000) cps.add(cp); // spaces are set as space, never missing
-    }
+    const cps = codePointsToDraw(text);
     const wantsDash = text.includes('\u2014\u2014');
     for (const style of styles) {
       const chain = this.chain(style);
@@ -71,6 +79,23 @@ export class FontRegistry {
       if (chain.primary === undefined) await this.resolvePrimary(chain);
       if (wantsDash && chain.dash === undefined) await this.resolveDash(chain);
     }
+  }
+
+  /**
+   * Whether `ensure(text, styles)` has nothing left to load: then the text can be set at once, without waiting (the
+   * desk lays a keystroke out in the same turn when its characters are already known).
+   */
+  ready(text: string, styles: readonly FontStyle[]): boolean {
+    const wantsDash = text.includes('\u2014\u2014');
+    for (const style of styles) {
+      const chain = this.chain(style);
+      if (chain.primary === undefined || (wantsDash && chain.dash === undefined)) return false;
+      for (const ch of text) {
+        const cp = ch.codePointAt(0)!;
+        if (drawn(cp) && !chain.glyphs.has(cp)) return false;
+      }
+    }
+    return true;
   }
 
   /** The glyph for a code point in a style. Throws when `ensure` did not cover it (a programming error). */

@@ -1,4 +1,4 @@
-import { ComposeCache, type ComposeContext, ensureParagraphs, paragraphStyle, runStyle, setHeadline } from '../compose';
+import { ComposeCache, type ComposeContext, ensureParagraphs, paragraphsReady, paragraphStyle, runStyle, setHeadline } from '../compose';
 import type { ComposeSettings } from '../compose';
 import type { FaceInfo } from '../display/types';
 import type { FontRegistry, FontStyle } from '../fonts';
@@ -138,6 +138,22 @@ export class ComposeTypesetter implements Typesetter {
 
   /** Loads every font file the issue's placed text needs. */
   async prepare(issue: IssueMeta, stories: ReadonlyMap<string, Story>): Promise<void> {
+    const { bodies, needs } = this.fontNeeds(issue, stories);
+    // The bodies' fonts and the headlines', captions'… together: the registry loads each file once however asked.
+    await Promise.all([
+      ensureParagraphs(bodies, { fonts: this.fonts, styles: this.styles, house: this.house }),
+      ...needs.map(({ font, text }) => this.fonts.ensure(text, [font])),
+    ]);
+  }
+
+  /** Whether prepare has nothing left to load: the issue can be laid out now, in this turn. */
+  prepared(issue: IssueMeta, stories: ReadonlyMap<string, Story>): boolean {
+    const { bodies, needs } = this.fontNeeds(issue, stories);
+    return needs.every(({ font, text }) => this.fonts.ready(text, [font])) && paragraphsReady(bodies, { fonts: this.fonts, styles: this.styles, house: this.house });
+  }
+
+  /** The placed stories' paragraphs, and the text each font sets in page furniture, headlines and captions. */
+  private fontNeeds(issue: IssueMeta, stories: ReadonlyMap<string, Story>): { bodies: ComposerParagraph[]; needs: { font: FontStyle; text: string }[] } {
     const needs = new Map<string, { font: FontStyle; text: string[] }>();
     const need = (text: string, styleId: string, charStyle?: string): void => {
       if (!text) return;
@@ -176,11 +192,7 @@ export class ComposeTypesetter implements Typesetter {
         need(ph.credit, 'caption', 'credit');
       }
     }
-    // The bodies' fonts and the headlines', captions'… together: the registry loads each file once however asked.
-    await Promise.all([
-      ensureParagraphs(bodies, { fonts: this.fonts, styles: this.styles, house: this.house }),
-      ...[...needs.values()].map(({ font, text }) => this.fonts.ensure(text.join(''), [font])),
-    ]);
+    return { bodies, needs: [...needs.values()].map(({ font, text }) => ({ font, text: text.join('') })) };
   }
 
   private context(story: Story): ComposeContext {

@@ -35,6 +35,15 @@ export class DeskLayout {
     await this.ts!.prepare(meta, stories);
   }
 
+  /**
+   * The layout now, when every font it needs is already loaded (a keystroke of characters the issue already has):
+   * null when some font must be fetched first (run does that).
+   */
+  layOutNow(meta: IssueMeta, stories: ReadonlyMap<string, Story>): LayoutResult | null {
+    this.setUp(meta);
+    return this.ts!.prepared(meta, stories) ? this.engine!.layout(meta, stories) : null;
+  }
+
   async run(meta: IssueMeta, stories: ReadonlyMap<string, Story>): Promise<LayoutResult> {
     await this.prepare(meta, stories);
     return this.engine!.layout(meta, stories);
