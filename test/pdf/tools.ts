@@ -3,6 +3,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import { type DisplayPage, type FaceInfo } from '../../src/core/display/types';
+import { DEFAULT_HOUSE } from '../../src/core/model/house';
+import { writePdf } from '../../src/core/pdf';
+import { renderSvg } from '../../src/core/render/svg';
+import { nodeFontLoader } from '../../src/main/fonts/node-font-loader';
 import { decodePDFRawStream, PDFArray, type PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, type PDFObject } from 'pdf-lib';
 
 export function tempDir(): string {
@@ -129,3 +135,34 @@ export function tokenize(content: string): { op: string; args: string[] }[] {
 
 /** Normalises text for comparison: whitespace removed only. */
 export const squash = (s: string): string => s.replace(/\s+/g, '');
+
+/**
+ * One display page drawn by the screen's renderer (SVG → resvg) and printed (PDF → pdftoppm), both in grey at `dpi`
+ * (a whole number of pixels per point): the two rasters to compare.
+ */
+export async function screenAndPrint(p: DisplayPage, outline: (face: FaceInfo, gid: number) => string, dpi: number): Promise<{ screen: Uint8Array; print: Uint8Array; w: number; h: number }> {
+  const svg = renderSvg(p, { outlines: { outline } });
+  const png = new Resvg(svg, { fitTo: { mode: 'width', value: (p.width * dpi) / 72 }, background: '#ffffff', font: { loadSystemFonts: false } }).render();
+  const w = png.width;
+  const h = png.height;
+  const rgba = png.pixels;
+  const screen = new Uint8Array(w * h);
+  for (let i = 0; i < w * h; i++) screen[i] = Math.round((rgba[4 * i]! + rgba[4 * i + 1]! + rgba[4 * i + 2]!) / 3);
+  const pdf = writeTemp(await writePdf([p], { pdfx: 'none', bleed: 0, marks: false, output: DEFAULT_HOUSE.output, title: 't', date: new Date(0) }, {
+    fonts: nodeFontLoader, images: { load: () => Promise.reject(new Error('no images')) },
+  }));
+  const printed = rasterGray(pdf, dpi);
+  if (printed.w !== w || printed.h !== h) throw new Error(`screen ${w}×${h} and print ${printed.w}×${printed.h} differ in size`);
+  return { screen, print: printed.px, w, h };
+}
+
+/** Share of ink pixels (in either) where the two rasters disagree by more than half the range. */
+export function disagreement(a: Uint8Array, b: Uint8Array): number {
+  let ink = 0;
+  let bad = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i]! < 128 || b[i]! < 128) ink++;
+    if (Math.abs(a[i]! - b[i]!) > 128) bad++;
+  }
+  return ink === 0 ? 1 : bad / ink;
+}

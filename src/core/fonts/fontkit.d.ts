@@ -37,6 +37,13 @@ declare module 'fontkit' {
     glyphForCodePoint(codePoint: number): FontkitGlyph;
     getGlyph(id: number): FontkitGlyph;
     layout(text: string, features?: readonly string[] | Record<string, boolean>): FontkitGlyphRun;
+    createSubset(): FontkitSubset;
+  }
+  /** A glyph subset; for CFF fonts `encode` gives a bare CID-keyed CFF (ROS Adobe-Identity-0, CID i = glyphs[i]). */
+  export interface FontkitSubset {
+    /** Old glyph ids in the order of the subset's new ids (0 = .notdef). */
+    glyphs: number[];
+    encode(): Uint8Array;
   }
   export interface FontkitCollection {
     readonly type: 'TTC' | 'DFont';

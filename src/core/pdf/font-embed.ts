@@ -1,10 +1,11 @@
-// One embedded Type0/CIDFontType2 font per FACE of the display list (all fontsource slices of one family and
-// weight together, or one newsroom font file), Identity-H, with a ToUnicode map written from the display
-// list's own glyph → text pairs (so `——`, digits, Latin and rare characters come back out of the PDF exactly
-// as the story holds them).
+// One embedded Type0 font per FACE of the display list (all fontsource slices of one family and weight together, or
+// one newsroom font file), Identity-H, with a ToUnicode map written from the display list's own glyph → text pairs
+// (so `——`, digits, Latin and rare characters come back out of the PDF exactly as the story holds them). TrueType
+// outlines go in as CIDFontType2 (FontFile2), CFF outlines of an OpenType house font as CIDFontType0 (FontFile3).
 import { PDFString, type PDFContext, type PDFRef } from 'pdf-lib';
 import { type FaceInfo, type GlyphItem } from '../display/types';
 import { parseFontFile } from '../fonts/loader';
+import { buildCffSubset } from './cff-subset';
 import { flateStream, type Deflate } from './deflate';
 import { buildSubset, faceBox, hintingKey, type GlyphSource } from './font-subset';
 import { type SfntFace } from './sfnt';
@@ -118,7 +119,8 @@ export class FaceFont {
   async embed(context: PDFContext, target: PDFRef, deflate: Deflate): Promise<void> {
     const main = this.faces[0];
     if (!main) throw new Error(`字体 ${this.info.family} 没有用到任何字形`);
-    const program = buildSubset(this.faces, this.sources);
+    const cff = main.cff !== null;
+    const program = cff ? buildCffSubset(main, this.sources) : buildSubset(this.faces, this.sources);
     const name = `${subsetTag(this.key, this.files, this.sources)}+${postscriptName(this.info)}`;
     const upm = main.unitsPerEm;
     const scale = (v: number): number => Math.round((v * 1000) / upm);
@@ -130,7 +132,7 @@ export class FaceFont {
     const descriptor = context.nextRef();
     const cidFont = context.nextRef();
     await Promise.all([
-      flateStream(context, deflate, fontFile, program, { Length1: program.length }),
+      flateStream(context, deflate, fontFile, program, cff ? { Subtype: 'CIDFontType0C' } : { Length1: program.length }),
       flateStream(context, deflate, toUnicode, this.toUnicodeCMap()),
     ]);
     context.assign(
@@ -145,20 +147,21 @@ export class FaceFont {
         Descent: scale(main.descent),
         CapHeight: scale(main.capHeight),
         StemV: Math.round(50 + (main.weightClass / 65) ** 2),
-        FontFile2: fontFile,
+        ...(cff ? { FontFile3: fontFile } : { FontFile2: fontFile }),
       }),
     );
     context.assign(
       cidFont,
       context.obj({
         Type: 'Font',
-        Subtype: 'CIDFontType2',
+        Subtype: cff ? 'CIDFontType0' : 'CIDFontType2',
         BaseFont: name,
         CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
         FontDescriptor: descriptor,
         DW: 1000,
         W: this.widthsArray(),
-        CIDToGIDMap: 'Identity',
+        // A CFF program's own charset maps CIDs to its glyphs (the identity: cff-subset.ts).
+        ...(cff ? {} : { CIDToGIDMap: 'Identity' }),
       }),
     );
     context.assign(

@@ -1,8 +1,10 @@
-// Reads the TrueType (glyf) tables a PDF needs from TTF, TTC and WOFF bytes.
+// Reads the tables a PDF needs from TTF, OTF, TTC and WOFF bytes.
 //
-// We copy each glyph's own outline bytes into the PDF instead of re-encoding through fontkit: fontkit's
-// subsetter draws blank glyphs from woff2 input and loses text when fed pre-subset fonts (STACK.md), and
-// copying the original glyf data is the one way to be sure the plate shows the outline the screen shows.
+// For TrueType outlines we copy each glyph's own glyf bytes into the PDF instead of re-encoding through fontkit:
+// fontkit's subsetter draws blank glyphs from woff2 input and loses text when fed pre-subset fonts (STACK.md), and
+// copying the original glyf data is the one way to be sure the plate shows the outline the screen shows. CFF
+// (PostScript) outlines have no such per-glyph bytes: they are cut by fontkit's CFF subsetter from the original
+// file (cff-subset.ts), and a test prints them and compares the plate with the screen.
 
 export interface SfntFace {
   readonly unitsPerEm: number;
@@ -26,6 +28,11 @@ export interface SfntFace {
   glyph(gid: number): Uint8Array;
   /** Glyph ids a composite glyph refers to (empty for simple glyphs). */
   components(gid: number): number[];
+  /**
+   * For a face with CFF (PostScript) outlines, the file it came from and its place in a collection: its glyphs are
+   * subset from there (glyph and components are for TrueType outlines only). Null for TrueType outlines.
+   */
+  readonly cff: { readonly bytes: Uint8Array; readonly index: number } | null;
 }
 
 export class FontFormatError extends Error {
@@ -70,13 +77,12 @@ async function inflate(data: Uint8Array): Promise<Uint8Array> {
 }
 
 // Shown to the desk in the preflight list: what is wrong and what to do instead.
-const CFF_REFUSAL = '是 CFF（PostScript 轮廓）OpenType 字体，暂不能嵌入 PDF：请改用该字体的 TrueType 版本（.ttf/.ttc）';
+const CFF2_REFUSAL = '是可变（CFF2）OpenType 字体，不能嵌入 PDF：请改用该字体的静态版本（.otf/.ttf）';
 
 /** Table directory of an sfnt starting at `start` (TTF, or one face of a TTC). */
 function sfntTables(bytes: Uint8Array, start: number): Map<string, Uint8Array> {
   const version = u32(bytes, start);
-  if (version === 0x4f54544f) throw new FontFormatError(CFF_REFUSAL);
-  if (version !== 0x00010000 && version !== 0x74727565) throw new FontFormatError('不是 TrueType 字体（not a TrueType font）');
+  if (version !== 0x00010000 && version !== 0x74727565 && version !== 0x4f54544f) throw new FontFormatError('不是 TrueType 或 OpenType 字体（not a TrueType/OpenType font）');
   const n = u16(bytes, start + 4);
   const tables = new Map<string, Uint8Array>();
   for (let i = 0; i < n; i++) {
@@ -90,8 +96,6 @@ function sfntTables(bytes: Uint8Array, start: number): Map<string, Uint8Array> {
 }
 
 async function woffTables(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
-  const flavor = u32(bytes, 4);
-  if (flavor === 0x4f54544f) throw new FontFormatError(CFF_REFUSAL);
   const n = u16(bytes, 12);
   const jobs: Promise<[string, Uint8Array]>[] = [];
   for (let i = 0; i < n; i++) {
@@ -119,7 +123,7 @@ export async function parseSfnt(bytes: Uint8Array, index = 0): Promise<SfntFace>
     if (index >= count) throw new FontFormatError(`collection has ${count} faces, face ${index} requested`);
     tables = sfntTables(bytes, u32(bytes, 12 + 4 * index));
   } else tables = sfntTables(bytes, 0);
-  return faceFromTables(tables);
+  return faceFromTables(tables, { bytes, index });
 }
 
 function need(tables: Map<string, Uint8Array>, t: string): Uint8Array {
@@ -128,13 +132,15 @@ function need(tables: Map<string, Uint8Array>, t: string): Uint8Array {
   return d;
 }
 
-function faceFromTables(tables: Map<string, Uint8Array>): SfntFace {
+function faceFromTables(tables: Map<string, Uint8Array>, file: { bytes: Uint8Array; index: number }): SfntFace {
   const head = need(tables, 'head');
   const hhea = need(tables, 'hhea');
   const maxp = need(tables, 'maxp');
   const hmtx = need(tables, 'hmtx');
-  const loca = need(tables, 'loca');
-  const glyf = need(tables, 'glyf');
+  const cff = !tables.has('glyf') && tables.has('CFF ');
+  if (!tables.has('glyf') && tables.has('CFF2')) throw new FontFormatError(CFF2_REFUSAL);
+  const loca = cff ? new Uint8Array(0) : need(tables, 'loca');
+  const glyf = cff ? new Uint8Array(0) : need(tables, 'glyf');
   const os2 = tables.get('OS/2');
   const post = tables.get('post');
 
@@ -152,6 +158,7 @@ function faceFromTables(tables: Map<string, Uint8Array>): SfntFace {
 
   const locaAt = (gid: number): number => (longLoca ? u32(loca, gid * 4) : u16(loca, gid * 2) * 2);
   const glyph = (gid: number): Uint8Array => {
+    if (cff) throw new Error('glyf bytes of a CFF face: its glyphs are subset from the file (cff-subset.ts)');
     if (gid < 0 || gid >= numGlyphs) throw new FontFormatError(`glyph ${gid} outside the font (${numGlyphs} glyphs)`);
     const a = locaAt(gid);
     const b = locaAt(gid + 1);
@@ -181,6 +188,7 @@ function faceFromTables(tables: Map<string, Uint8Array>): SfntFace {
       const g = glyph(gid);
       return componentIndexOffsets(g).map((o) => u16(g, o));
     },
+    cff: cff ? file : null,
   };
 }
 
