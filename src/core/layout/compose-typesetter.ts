@@ -138,22 +138,34 @@ export class ComposeTypesetter implements Typesetter {
 
   /** Loads every font file the issue's placed text needs. */
   async prepare(issue: IssueMeta, stories: ReadonlyMap<string, Story>): Promise<void> {
-    const { bodies, needs } = this.fontNeeds(issue, stories);
+    const { bodies, needs, checked } = this.fontNeeds(issue, stories, false);
     // The bodies' fonts and the headlines', captions'… together: the registry loads each file once however asked.
     await Promise.all([
       ensureParagraphs(bodies, { fonts: this.fonts, styles: this.styles, house: this.house }),
       ...needs.map(({ font, text }) => this.fonts.ensure(text, [font])),
     ]);
+    for (const s of checked) this.readyStories.add(s);
   }
 
-  /** Whether prepare has nothing left to load: the issue can be laid out now, in this turn. */
+  /**
+   * Whether prepare has nothing left to load: the issue can be laid out now, in this turn. A story object found
+   * ready once stays ready (loaded fonts are never dropped), so a keystroke checks only the story it changed.
+   */
   prepared(issue: IssueMeta, stories: ReadonlyMap<string, Story>): boolean {
-    const { bodies, needs } = this.fontNeeds(issue, stories);
-    return needs.every(({ font, text }) => this.fonts.ready(text, [font])) && paragraphsReady(bodies, { fonts: this.fonts, styles: this.styles, house: this.house });
+    const { bodies, needs, checked } = this.fontNeeds(issue, stories, true);
+    const ready = needs.every(({ font, text }) => this.fonts.ready(text, [font])) && paragraphsReady(bodies, { fonts: this.fonts, styles: this.styles, house: this.house });
+    if (ready) for (const s of checked) this.readyStories.add(s);
+    return ready;
   }
 
-  /** The placed stories' paragraphs, and the text each font sets in page furniture, headlines and captions. */
-  private fontNeeds(issue: IssueMeta, stories: ReadonlyMap<string, Story>): { bodies: ComposerParagraph[]; needs: { font: FontStyle; text: string }[] } {
+  /** Story objects whose own text (body, headline, captions) every font it needs has been loaded for. */
+  private readonly readyStories = new WeakSet<Story>();
+
+  /**
+   * The placed stories' paragraphs, and the text each font sets in page furniture, headlines and captions; the
+   * stories whose own text was gathered (`skipReady` leaves out those already known to be ready).
+   */
+  private fontNeeds(issue: IssueMeta, stories: ReadonlyMap<string, Story>, skipReady: boolean): { bodies: ComposerParagraph[]; needs: { font: FontStyle; text: string }[]; checked: Story[] } {
     const needs = new Map<string, { font: FontStyle; text: string[] }>();
     const need = (text: string, styleId: string, charStyle?: string): void => {
       if (!text) return;
@@ -179,9 +191,11 @@ export class ComposeTypesetter implements Typesetter {
     const pageNames = issue.pages.map((p) => p.number).join('');
     need(`（下转第上接版）0123456789${pageNames}`, 'body', 'credit');
     const bodies: ComposerParagraph[] = [];
+    const checked: Story[] = [];
     for (const id of placed) {
       const story = stories.get(id);
-      if (!story) continue;
+      if (!story || (skipReady && this.readyStories.has(story))) continue;
+      checked.push(story);
       bodies.push(...this.paragraphs(story));
       need(story.headline.kicker.join(''), 'kicker');
       need(story.headline.main.join(''), 'headline');
@@ -192,7 +206,7 @@ export class ComposeTypesetter implements Typesetter {
         need(ph.credit, 'caption', 'credit');
       }
     }
-    return { bodies, needs: [...needs.values()].map(({ font, text }) => ({ font, text: text.join('') })) };
+    return { bodies, needs: [...needs.values()].map(({ font, text }) => ({ font, text: text.join('') })), checked };
   }
 
   private context(story: Story): ComposeContext {
