@@ -42,6 +42,15 @@ describe('page hit test', () => {
     expect(hitTest(p, 605, 597)).toBeNull(); // above the glyph, where an upright box would have been
     expect(hitTest(p, 609.5, 605)).toBeNull();
   });
+  it('puts the caret after an upright glyph of a vertical column for a click on its lower half', () => {
+    // 太白 set down a column: 太 at baseline 600, 白 under it at 610 (the em box from 0.88 em above the baseline).
+    const col = (y: number, offset: number): GlyphItem => ({ ...glyph(600, y, 'v', offset), src: { storyId: 'v', field: 'headline', offset, length: 1 } });
+    const p: DisplayPage = { ...page, items: [col(600, 0), col(610, 1)], frames: [] };
+    expect(hitTest(p, 608, 593)).toEqual({ storyId: 'v', source: { field: 'headline', offset: 0 } }); // upper half, right side
+    expect(hitTest(p, 602, 598)).toEqual({ storyId: 'v', source: { field: 'headline', offset: 1 } }); // lower half, left side
+    expect(hitTest(p, 602, 605)).toEqual({ storyId: 'v', source: { field: 'headline', offset: 1 } }); // 白, upper half
+    expect(hitTest(p, 608, 609)).toEqual({ storyId: 'v', source: { field: 'headline', offset: 2 } }); // 白, lower half
+  });
   it('names the photo of a caption glyph', () => {
     const caption: GlyphItem = { ...glyph(400, 420, 'b', 3), src: { storyId: 'b', field: 'caption', index: 1, offset: 3, length: 1 } };
     expect(hitTest({ ...page, items: [...page.items, caption] }, 402, 415)).toEqual({ storyId: 'b', source: { field: 'caption', offset: 3, index: 1 } });
