@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { IssueSession, openIssue, pidAlive, saveStory, type SessionEvent } from '../../src/main/store';
+import { IssueSession, nodeFs, openIssue, pidAlive, saveStory, type SessionEvent } from '../../src/main/store';
 import { cleanupTemp, envWith, makeIssue, tempDir } from './helpers';
 
 afterAll(cleanupTemp);
@@ -75,6 +75,42 @@ describe('autosave and crash recovery', () => {
       expect((await openIssue(dir)).stories.a1!.slug).toBe('未保存的修改');
     } finally {
       await s2.close();
+      await s.close();
+    }
+  });
+
+  it('journal writes land in the order they were made: a slow earlier write never rolls the journal back', async () => {
+    const dir = await makeIssue(path.join(tempDir(), 'i.yeban'), ['a1']);
+    // The first journal write is held just before its rename, as a slow disk would hold it.
+    let hold: (() => void) | null = null;
+    let held = false;
+    const fs = {
+      ...nodeFs,
+      async rename(a: string, b: string) {
+        if (!held && b.endsWith(`${path.sep}journal${path.sep}a1.json`)) {
+          held = true;
+          await new Promise<void>((r) => (hold = r));
+        }
+        return nodeFs.rename(a, b);
+      },
+    };
+    const s = await IssueSession.open(dir, { env: envWith({ fs }), watch: false, autosaveMs: 60_000 });
+    try {
+      await s.edit({ ...s.savedStory('a1')!, slug: '第一稿' });
+      const first = s.flushJournal();
+      await until(() => held);
+      await s.edit({ ...s.savedStory('a1')!, slug: '第二稿' });
+      const second = s.flushJournal();
+      await new Promise((r) => setTimeout(r, 50));
+      hold!();
+      await Promise.all([first, second]);
+      expect(JSON.parse(readFileSync(path.join(dir, '.yeban/journal/a1.json'), 'utf8')).story.slug).toBe('第二稿');
+      // A save waits for a journal write under way, and clears the journal after it.
+      await s.edit({ ...s.savedStory('a1')!, slug: '第三稿' });
+      await Promise.all([s.flushJournal(), s.save('a1')]);
+      expect(existsSync(path.join(dir, '.yeban/journal/a1.json'))).toBe(false);
+      expect(s.savedStory('a1')!.slug).toBe('第三稿');
+    } finally {
       await s.close();
     }
   });

@@ -82,6 +82,12 @@ export class IssueSession {
   private readonly events: SessionEvent[] = [];
   private readonly opts: Required<Omit<SessionOptions, 'env' | 'onEvent'>> & Pick<SessionOptions, 'onEvent'>;
   private autosaveTimer: NodeJS.Timeout | null = null;
+  /**
+   * Journal writes and story saves of this session, one at a time: two journal writes in flight could land out of
+   * order (an older draft renamed into place after a newer one, rolling the journal back), and a save clearing the
+   * journal must not race a write of it.
+   */
+  private turn: Promise<unknown> = Promise.resolve();
   private heartbeatTimer: NodeJS.Timeout | null = null;
   private pollTimer: NodeJS.Timeout | null = null;
   private watchers: FSWatcher[] = [];
@@ -247,10 +253,20 @@ export class IssueSession {
     this.autosaveTimer = setTimeout(() => void this.flushJournal(), this.opts.autosaveMs);
   }
 
-  /** Write every unjournaled draft to the autosave journal now. */
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.turn.then(work, work);
+    this.turn = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Write every unjournaled draft to the autosave journal now (after a journal write or save under way). */
   async flushJournal(): Promise<void> {
     if (this.autosaveTimer) clearTimeout(this.autosaveTimer);
     this.autosaveTimer = null;
+    await this.inTurn(() => this.writeJournal());
+  }
+
+  private async writeJournal(): Promise<void> {
     const done: string[] = [];
     for (const [id, d] of [...this.drafts]) {
       if (d.journaled) continue;
@@ -271,9 +287,19 @@ export class IssueSession {
 
   async save(id: string): Promise<SaveOutcome> {
     this.assertWritable();
+    if (!this.drafts.has(id)) return { status: 'unchanged', story: this.requireStory(id) };
+    this.saving.add(id);
+    try {
+      return await this.inTurn(() => this.saveDraft(id));
+    } finally {
+      this.saving.delete(id);
+    }
+  }
+
+  /** Saves the story's latest draft (taken when its turn comes: typing may have gone on while a journal write ran). */
+  private async saveDraft(id: string): Promise<SaveOutcome> {
     const d = this.drafts.get(id);
     if (!d) return { status: 'unchanged', story: this.requireStory(id) };
-    this.saving.add(id);
     try {
       const r = await saveStory(this.dir, d.story, { env: this.env, baseRevision: d.baseRevision });
       this.stories.set(id, r.story);
@@ -295,8 +321,6 @@ export class IssueSession {
         return { status: 'conflict', conflict, message };
       }
       throw e;
-    } finally {
-      this.saving.delete(id);
     }
   }
 
