@@ -170,9 +170,11 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
   const storyPage = storyPageId ? pages.find((p) => p.pageId === storyPageId) : undefined;
   const shownPages = useMemo(() => (tab === 'layout' ? pages : storyPage ? [storyPage] : NO_PAGES), [tab, pages, storyPage]);
   const pictures = usePagePictures(sessionId, shownPages);
-  // While the writing desk is up, the layout desk's page is made ready in idle time: switching shows it at once.
+  // While the writing desk is up, the layout desk's page is made ready in idle time: switching shows it at once. When
+  // it is the page beside the editor, that view has made its drawing already (the same runs, at any zoom).
   const layoutFonts = layout.fonts;
-  useEffect(() => (tab === 'writing' && page && layoutFonts ? warmPageArt(page, layoutFonts) : undefined), [tab, page, layoutFonts]);
+  const besideEditor = openId !== null && page === storyPage;
+  useEffect(() => (tab === 'writing' && page && layoutFonts && !besideEditor ? warmPageArt(page, layoutFonts) : undefined), [tab, page, layoutFonts, besideEditor]);
   // Opened from the budget (or closed): no caret request left over from an earlier click on the page.
   // Stable callbacks: the budget and the page view skip the render a keystroke's new story causes (their own
   // inputs change only when the layout lands).
