@@ -3,6 +3,7 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { type Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY_META } from './src/main/app/csp';
+import { deferUnicodeData } from './scripts/lazy-unicode-data.mjs';
 
 // The built index.html carries the same CSP the app:// protocol sends as a header, from one source,
 // so the Chromium e2e host (plain HTTP, no protocol handler) runs under the same policy. Build only:
@@ -41,7 +42,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
     base: './',
-    plugins: [react(), cspMetaTag()],
+    plugins: [react(), cspMetaTag(), { name: 'yeban-lazy-unicode-data', transform: (code: string, id: string) => deferUnicodeData(code, id) }],
     resolve: {
       alias: [
         { find: /^brotli\/decompress(\.js)?$/, replacement: resolve(__dirname, 'src/renderer/src/layout/woff2-refused.ts') },

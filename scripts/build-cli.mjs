@@ -2,6 +2,8 @@
 // without a TypeScript runtime.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { deferUnicodeData } from './lazy-unicode-data.mjs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -20,6 +22,11 @@ const lazyUnicodeTrie = {
   name: 'lazy-unicode-trie',
   setup(b) {
     b.onResolve({ filter: /^unicode-trie$/ }, () => ({ path: path.join(root, 'src/core/fonts/lazy-unicode-trie.ts') }));
+    // …and decoded from base64 on first use too (scripts/lazy-unicode-data.mjs).
+    b.onLoad({ filter: /[\\/](fontkit|unicode-properties)[\\/]dist[\\/][\w-]+\.mjs$/ }, async (args) => {
+      const contents = deferUnicodeData(await readFile(args.path, 'utf8'), args.path);
+      return contents === null ? undefined : { contents, loader: 'js' };
+    });
   },
 };
 await build({

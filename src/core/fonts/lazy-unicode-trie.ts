@@ -13,10 +13,11 @@ interface Trie {
 export default class LazyUnicodeTrie implements Trie {
   private trie: Trie | null = null;
 
-  constructor(private readonly data: Uint8Array) {}
+  /** The table's bytes, or (bundles: scripts/lazy-unicode-data.mjs) the function that decodes them. */
+  constructor(private readonly data: Uint8Array | (() => Uint8Array)) {}
 
   get(codePoint: number): number {
-    this.trie ??= new (UnicodeTrie as new (data: Uint8Array) => Trie)(this.data);
+    this.trie ??= new (UnicodeTrie as new (data: Uint8Array) => Trie)(typeof this.data === 'function' ? this.data() : this.data);
     return this.trie.get(codePoint);
   }
 }
