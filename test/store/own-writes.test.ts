@@ -89,3 +89,26 @@ describe('own writes of issue.json', () => {
     }
   });
 });
+
+describe('own saves of a story', () => {
+  it('two saves of one story asked at once run one after the other, and neither is reported as a colleague’s', async () => {
+    const dir = await makeIssue(path.join(tempDir(), 'i.yeban'), ['a1']);
+    const events: SessionEvent[] = [];
+    const s = await IssueSession.open(dir, { pollMs: 5, onEvent: (e) => events.push(e) });
+    try {
+      await s.edit({ ...s.savedStory('a1')!, slug: '第一稿' });
+      const first = s.save('a1');
+      await s.edit({ ...s.savedStory('a1')!, slug: '第二稿' });
+      const second = s.save('a1');
+      const [a, b] = await Promise.all([first, second]);
+      expect([a.status, b.status]).toEqual(['saved', 'unchanged']);
+      // The first save, run when its turn came, took the latest draft.
+      expect(s.savedStory('a1')!.slug).toBe('第二稿');
+      await settle(300);
+      await s.checkForChanges();
+      expect(events.filter((e) => e.type === 'storyChanged' || e.type === 'conflict')).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+});

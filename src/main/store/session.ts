@@ -78,7 +78,8 @@ export class IssueSession {
   private readonly statKeys = new Map<string, string>();
   private readonly drafts = new Map<string, Draft>();
   private readonly held = new Map<string, LockTarget>();
-  private readonly saving = new Set<string>();
+  /** Saves under way or waiting their turn, per story (two saves of one story may be queued at once). */
+  private readonly saving = new Map<string, number>();
   private readonly events: SessionEvent[] = [];
   private readonly opts: Required<Omit<SessionOptions, 'env' | 'onEvent'>> & Pick<SessionOptions, 'onEvent'>;
   private autosaveTimer: NodeJS.Timeout | null = null;
@@ -288,11 +289,13 @@ export class IssueSession {
   async save(id: string): Promise<SaveOutcome> {
     this.assertWritable();
     if (!this.drafts.has(id)) return { status: 'unchanged', story: this.requireStory(id) };
-    this.saving.add(id);
+    this.saving.set(id, (this.saving.get(id) ?? 0) + 1);
     try {
       return await this.inTurn(() => this.saveDraft(id));
     } finally {
-      this.saving.delete(id);
+      const left = this.saving.get(id)! - 1;
+      if (left > 0) this.saving.set(id, left);
+      else this.saving.delete(id);
     }
   }
 
