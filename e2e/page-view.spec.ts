@@ -25,6 +25,8 @@ interface PageGlobals {
   MutationObserver: new (cb: (records: DomRecord[]) => void) => { observe(el: unknown, options: object): void };
   __changes: Change[];
   __runs: Set<unknown>;
+  __moved: Set<unknown>;
+  __redrawnInPlace: Set<unknown>;
 }
 
 /** Page 07 of the sample copy as the main process lays it out (the same display list the screen draws). */
@@ -138,16 +140,23 @@ test('typing redraws only the edited story on the page beside the editor', async
 
   // Watch every change under the page's SVGs, by the story whose run it happens in (a run added or removed whole
   // counts for its own story; a frame guide for its frame's story). A run drawn anew (added, or its inside replaced)
-  // is a redrawn run; a run whose lines only moved changes its transform and is not drawn again.
+  // is a redrawn run; a run whose lines only moved changes its transform (or its layer's) and is not drawn again.
   await svg.evaluate((el) => {
     const w = globalThis as unknown as PageGlobals;
     w.__changes = [];
     w.__runs = new Set();
+    w.__moved = new Set();
+    w.__redrawnInPlace = new Set();
     new w.MutationObserver((records) => {
       for (const r of records) {
         const node = r.target.closest ? (r.target as DomElement) : r.target.parentElement;
         const run = node?.closest('[data-owner]') ?? null;
-        if (run && !(r.type === 'attributes' && r.attributeName === 'transform')) w.__runs.add(run);
+        // Moved: a run's drawing by its transform, or a line of the story being written (a layer) by its style's.
+        const move = r.type === 'attributes' && (r.attributeName === 'transform' || r.attributeName === 'style');
+        if (run && move) w.__moved.add(run);
+        // A run added whole was drawn before it was attached: a change inside one already there is a drawing replaced.
+        if (run && r.type === 'childList') w.__redrawnInPlace.add(run);
+        if (run && !move) w.__runs.add(run);
         let owner = run?.getAttribute('data-owner') ?? node?.getAttribute('data-story') ?? null;
         for (const n of [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)]) owner = n.getAttribute?.('data-owner') ?? owner;
         for (const n of Array.from(r.addedNodes)) if (n.getAttribute?.('data-owner') != null) w.__runs.add(n);
@@ -160,7 +169,9 @@ test('typing redraws only the edited story on the page beside the editor', async
   const editor = page.getByTestId('story-editor-content');
   await editor.locator('p').nth(1).click();
   await page.keyboard.press('End');
-  await page.keyboard.insertText('新增一句话。');
+  // More than a line's worth, so the lines below the edit move down.
+  await page.keyboard.insertText('新增一句话，');
+  await page.keyboard.insertText('夜班编辑正在排版今晚的头版稿件。');
   await expect.poll(() => page.evaluate(() => (globalThis as unknown as PageGlobals).__changes.length)).toBeGreaterThan(0);
   // Let the layout settle, then look at what was touched.
   await page.waitForTimeout(500);
@@ -173,6 +184,14 @@ test('typing redraws only the edited story on the page beside the editor', async
   expect(redrawn).toBeGreaterThan(0);
   expect(redrawn).toBeLessThanOrEqual(runs.story);
   expect(redrawn).toBeLessThan(runs.all / 3);
+  // Runs that only moved were moved, not drawn again: a run's key is its drawing's digest, so no run still on the
+  // page has its inside replaced (React 19 sets innerHTML again for a new {__html} object, even of the same string).
+  const { moved, inPlace } = await page.evaluate(() => {
+    const w = globalThis as unknown as PageGlobals;
+    return { moved: w.__moved.size, inPlace: w.__redrawnInPlace.size };
+  });
+  expect(moved).toBeGreaterThan(0);
+  expect(inPlace).toBe(0);
 });
 
 test('rulers in mm and columns follow zoom and scroll', async ({ app }) => {

@@ -89,3 +89,41 @@ describe('page runs of stories a keystroke did not touch', () => {
     expect(hashes).not.toEqual(pageGroups(page(shared)).map((g) => g.hash));
   });
 });
+
+describe('page runs beside a story being written', () => {
+  const gids = Array.from({ length: 12 }, (_, i) => 5 + i * 11);
+  // Story a over two columns (8 lines, then 4), story b in a third, furniture above.
+  const items = (a: number[]): DisplayItem[] => [glyph('', 0), rule, ...column('a', 100, 100, a.slice(0, 8)), ...column('a', 300, 100, a.slice(8)), ...column('b', 500, 100, gids)];
+
+  it("cuts the written story's lines one run each and every other story a run per column", () => {
+    const runs = pageGroups(page(items(gids)), 'a');
+    expect(runs.filter((g) => g.owner === 'a').map((g) => g.items.length)).toEqual(Array(12).fill(3));
+    expect(runs.filter((g) => g.owner === 'b').map((g) => g.items.length)).toEqual([36]);
+    expect(runs.filter((g) => g.owner === '').length).toBe(1);
+    // Without a story being written, a column of twelve lines is cut into chunks of a few lines.
+    expect(pageGroups(page(items(gids))).filter((g) => g.owner === 'b').length).toBeGreaterThan(1);
+  });
+
+  it('after a line is added, keeps the key of every line that only moved, across the column break too', () => {
+    const was = pageGroups(page(items(gids)), 'a');
+    const now = pageGroups(page(items([gids[0]!, 2, ...gids.slice(1, 11)])), 'a');
+    const a = (gs: typeof was) => gs.filter((g) => g.owner === 'a');
+    // One line is new; the lines after it moved down, the one at the foot of column 1 over to the head of column 2.
+    const kept = a(now).filter((g) => a(was).some((w) => w.key === g.key));
+    expect(kept.length).toBe(11);
+    const foot = a(was)[7]!;
+    const moved = a(now).find((g) => g.key === foot.key)!;
+    expect([moved.originX - foot.originX, moved.originY - foot.originY]).toEqual([200, -91]);
+    // Story b and the furniture are the runs they were.
+    expect(now.filter((g) => g.owner !== 'a').map((g) => g.key)).toEqual(was.filter((g) => g.owner !== 'a').map((g) => g.key));
+  });
+
+  it('cuts a stretch again when the story being written changes', () => {
+    const shared = items(gids);
+    const writingA = pageGroups(page(shared), 'a');
+    const writingB = pageGroups(page(shared), 'b');
+    expect(writingB.filter((g) => g.owner === 'a').length).toBe(2);
+    expect(writingB.filter((g) => g.owner === 'b').length).toBe(12);
+    expect(pageGroups(page(shared), 'a').map((g) => g.key)).toEqual(writingA.map((g) => g.key));
+  });
+});

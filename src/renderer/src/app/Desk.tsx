@@ -290,7 +290,7 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
           )}
           {openId && storyPage && layout.fonts && (
             <aside className="writing-page" aria-label={t('page.ofStory')}>
-              <PageView page={storyPage} geometry={meta.geometry} fonts={layout.fonts} pictures={pictures.hrefs} onStoryClick={openAt} />
+              <PageView page={storyPage} geometry={meta.geometry} fonts={layout.fonts} pictures={pictures.hrefs} onStoryClick={openAt} writing={openId} />
             </aside>
           )}
         </div>

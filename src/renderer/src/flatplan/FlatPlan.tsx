@@ -7,6 +7,7 @@ import { addPage, movePage, removePage, updatePage, type PageProps } from '../fr
 import { type MetaEdits } from '../frames/useMetaEdits';
 import { EditError } from '../frames/EditError';
 import { useI18n } from '../i18n/I18nProvider';
+import { useInnerHtml } from '../layout/use-inner-html';
 import '../frames/frames.css';
 
 const THUMB_PX = 110;
@@ -16,8 +17,9 @@ const Thumb = memo(function Thumb({ page, fonts, pictures }: { page: DisplayPage
     () => renderSvg(page, { outlines: { outline: (face, gid) => fonts.glyphPath(face.key, gid) }, imageHref: (id) => pictures.get(id) ?? null, pixelWidth: THUMB_PX }),
     [page, fonts, pictures],
   );
+  const inner = useInnerHtml(svg);
   // Our own renderer's SVG over the display list: no script, attribute values escaped.
-  return <span dangerouslySetInnerHTML={{ __html: svg }} />;
+  return <span dangerouslySetInnerHTML={inner} />;
 });
 
 export interface FlatPlanProps {

@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { CopyfitLabel } from '../layout/CopyfitLabel';
 import { type Copyfit } from '../layout/copyfit';
 import { pagePixelWidth, ZOOMS, type Zoom } from '../layout/zoom';
+import { useInnerHtml } from '../layout/use-inner-html';
 import { DRAW_KEYS, KIND_KEYS } from './frame-labels';
 import {
   addFrame, deleteFrame, DRAWABLE_KINDS, placeStory, setFrameRect, storyOf, threadFrame, threadOf, unthreadFrame, type DrawableKind,
@@ -66,9 +67,12 @@ export function FrameEditor(props: FrameEditorProps) {
   // Another page starts with nothing selected.
   useEffect(() => setSelected(null), [pageIndex]);
 
-  const art = useMemo(
-    () => renderSvg(page, { outlines: { outline: (face, gid) => fonts.glyphPath(face.key, gid) }, imageHref: (id) => pictures.get(id) ?? null, frameGuides: false }),
-    [page, fonts, pictures],
+  // Drawn again when the page changes, not on every selection or drag step (the frames are an overlay).
+  const art = useInnerHtml(
+    useMemo(
+      () => renderSvg(page, { outlines: { outline: (face, gid) => fonts.glyphPath(face.key, gid) }, imageHref: (id) => pictures.get(id) ?? null, frameGuides: false }),
+      [page, fonts, pictures],
+    ),
   );
   const width = pagePixelWidth(zoom, page.width, page.height, view.w, view.h);
 
@@ -299,7 +303,7 @@ export function FrameEditor(props: FrameEditorProps) {
             }}
           >
             {/* Our own renderer's SVG over the display list: no script, attribute values escaped. */}
-            <div className="frame-art" dangerouslySetInnerHTML={{ __html: art }} />
+            <div className="frame-art" dangerouslySetInnerHTML={art} />
             <FrameOverlay
               grid={grid}
               frames={frames}

@@ -4,6 +4,7 @@ import { type FontRegistry } from '../../../core/fonts';
 import { svgItems } from '../../../core/render';
 import { useI18n } from '../i18n/I18nProvider';
 import { outlinesFor, type GlyphOutlines } from './glyph-outlines';
+import { useInnerHtml } from './use-inner-html';
 
 const THUMB_PX = 110;
 
@@ -47,9 +48,10 @@ const Thumb = memo(function Thumb({ page, outlines, pictures }: { page: DisplayP
     });
     return `<svg xmlns="http://www.w3.org/2000/svg" width="${THUMB_PX}" height="${heightPx}" viewBox="0 0 ${page.width} ${page.height}"><defs>${clips.join('')}</defs><rect width="${page.width}" height="${page.height}" fill="#fff"/>${body.join('')}</svg>`;
   }, [ready, page, outlines, pictures, heightPx]);
+  const inner = useInnerHtml(svg);
   // Our own renderer's SVG over the display list: no script, attribute values escaped.
   if (!ready) return <span className="page-thumb-art" style={{ display: 'block', width: THUMB_PX, height: heightPx, background: '#fff' }} />;
-  return <span className="page-thumb-art" dangerouslySetInnerHTML={{ __html: svg }} />;
+  return <span className="page-thumb-art" dangerouslySetInnerHTML={inner} />;
 });
 
 /** Every page of the issue as a thumbnail drawn from the same display list; a click shows that page. */

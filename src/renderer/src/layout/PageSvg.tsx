@@ -1,16 +1,19 @@
-import { memo, useEffect, useLayoutEffect, useMemo } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { type DisplayPage } from '../../../core/display/types';
 import { type FontRegistry } from '../../../core/fonts';
 import { pageCommitted, watchKeystrokes } from './desk-timing';
 import { outlinesFor, type GlyphOutlines } from './glyph-outlines';
 import { pageGroups, type PageGroup } from './page-groups';
 import { runArt } from './run-art';
+import { useInnerHtml } from './use-inner-html';
 
 interface GroupProps {
   page: DisplayPage;
   group: PageGroup;
   outlines: GlyphOutlines;
   pictures: ReadonlyMap<string, string>;
+  /** A run of the story being written: a compositor layer of its own, rastered alone and moved without a repaint. */
+  layered: boolean;
 }
 
 /**
@@ -18,20 +21,34 @@ interface GroupProps {
  * that changed and replays the rest from its paint cache. Glyphs are their outlines placed on the page, one `<path>`
  * per stretch of same-coloured glyphs (no `<text>`, no system font). Its drawing is made once per key (the key is the
  * digest of the drawing, page-groups.ts) and again only when its pictures arrive; a run that moved only moves.
+ * Software raster redraws a whole tile for any change in it, so a line of the story being written that changed or
+ * moved on a layer shared with the rest of the page cost the redraw of every glyph around it.
  */
 const GroupSvg = memo(
-  function GroupSvg({ page, group, outlines, pictures }: GroupProps) {
+  function GroupSvg({ page, group, outlines, pictures, layered }: GroupProps) {
     // The key holds the digest: within one key, only the fonts and the pictures can change the drawing.
-    const html = useMemo(() => runArt(page, group, outlines, pictures), [outlines, group.hasImage ? pictures : null]);
+    const html = useInnerHtml(useMemo(() => runArt(page, group, outlines, pictures), [outlines, group.hasImage ? pictures : null]));
+    // A layer's drawing stays where the run stood when first drawn and the layer is moved from there, by the
+    // compositor (a moved drawing would leave its page-sized viewport); any other run's drawing is moved itself.
+    const drawnAt = useRef({ x: group.originX, y: group.originY }).current;
+    const at = layered ? drawnAt : { x: group.originX, y: group.originY };
+    const dx = group.originX - at.x;
+    const dy = group.originY - at.y;
     // Our own renderer's SVG over the display list: numbers, path data and escaped attribute values, no script.
     return (
-      <svg viewBox={`0 0 ${page.width} ${page.height}`} data-owner={group.owner}>
-        <g transform={group.originX === 0 && group.originY === 0 ? undefined : `translate(${group.originX} ${group.originY})`} dangerouslySetInnerHTML={{ __html: html }} />
+      <svg
+        viewBox={`0 0 ${page.width} ${page.height}`}
+        data-owner={group.owner}
+        className={layered ? 'page-run-layer' : undefined}
+        style={dx !== 0 || dy !== 0 ? { transform: `translate(${(dx / page.width) * 100}%, ${(dy / page.height) * 100}%)` } : undefined}
+      >
+        <g transform={at.x === 0 && at.y === 0 ? undefined : `translate(${at.x} ${at.y})`} dangerouslySetInnerHTML={html} />
       </svg>
     );
   },
   // Face keys and their metrics are fixed for the life of a font registry, and so of `outlines`.
   (a, b) =>
+    a.layered === b.layered &&
     a.group.hash === b.group.hash && a.group.originX === b.group.originX && a.group.originY === b.group.originY && a.outlines === b.outlines && a.page.pageId === b.page.pageId && (!a.group.hasImage || a.pictures === b.pictures),
 );
 
@@ -40,9 +57,16 @@ const GroupSvg = memo(
  * React redraws the runs that changed and leaves every other run's DOM (and Chromium its paint) as it was. Each
  * redraw closes a pending keystroke measure (desk-timing.ts).
  */
-export function PageSvg({ page, fonts, pictures, frameGuides }: { page: DisplayPage; fonts: FontRegistry; pictures: ReadonlyMap<string, string>; frameGuides: boolean }) {
+export function PageSvg({ page, fonts, pictures, frameGuides, writing = null }: {
+  page: DisplayPage;
+  fonts: FontRegistry;
+  pictures: ReadonlyMap<string, string>;
+  frameGuides: boolean;
+  /** The story being written beside this page: drawn a run per line (pageGroups). */
+  writing?: string | null;
+}) {
   const outlines = outlinesFor(fonts);
-  const groups = useMemo(() => pageGroups(page), [page]);
+  const groups = useMemo(() => pageGroups(page, writing), [page, writing]);
 
   useEffect(watchKeystrokes, []);
   useLayoutEffect(pageCommitted, [page]);
@@ -54,7 +78,7 @@ export function PageSvg({ page, fonts, pictures, frameGuides }: { page: DisplayP
         <rect width={page.width} height={page.height} fill="#fff" />
       </svg>
       {groups.map((g) => (
-        <GroupSvg key={g.key} page={page} group={g} outlines={outlines} pictures={pictures} />
+        <GroupSvg key={g.key} page={page} group={g} outlines={outlines} pictures={pictures} layered={writing !== null && g.owner === writing} />
       ))}
       {frameGuides && (
         // As React elements: a frame whose box changed (its story grew) updates its own attributes only.

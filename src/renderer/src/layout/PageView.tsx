@@ -20,6 +20,8 @@ export interface PageViewProps {
   pictures: ReadonlyMap<string, string>;
   /** A click on a story's text or frame. */
   onStoryClick(hit: PageHit): void;
+  /** The story being written beside the page, if any: its lines are redrawn one by one as it is typed. */
+  writing?: string | null;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface PageViewProps {
  * embeds, never <text>. Only the stories whose drawing changed are drawn again (PageSvg); zoom only resizes it.
  * Rulers in mm and columns (栏) run along the top and left, following zoom and scroll.
  */
-export const PageView = memo(function PageView({ page, geometry, fonts, pictures, onStoryClick }: PageViewProps) {
+export const PageView = memo(function PageView({ page, geometry, fonts, pictures, onStoryClick, writing = null }: PageViewProps) {
   const { t } = useI18n();
   const [zoom, setZoom] = useState<Zoom>('fit');
   const viewRef = useRef<HTMLDivElement>(null);
@@ -83,7 +85,7 @@ export const PageView = memo(function PageView({ page, geometry, fonts, pictures
               if (hit) onStoryClick(hit);
             }}
           >
-            <PageSvg page={page} fonts={fonts} pictures={pictures} frameGuides />
+            <PageSvg page={page} fonts={fonts} pictures={pictures} frameGuides writing={writing} />
           </div>
         </div>
       </div>

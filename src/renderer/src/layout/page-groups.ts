@@ -87,7 +87,14 @@ type Run = Omit<PageGroup, 'key'> & { readonly id: string };
  * another column or frame (higher up the page, or off to the side), or follows a text boundary (LINES_PER_RUN) or a
  * full run.
  */
-function ownerRuns(all: readonly DisplayItem[], from: number, to: number, owner: string): Run[] {
+/**
+ * How finely an owner's stretch is cut: `lines`, a run per line (the story being written); `chunks`, runs of about
+ * LINES_PER_RUN lines cut by their text; `columns`, a run per column or frame (a story that will not change while
+ * another is written: fewer runs for the browser to lay out, paint and layerize each frame).
+ */
+export type RunCut = 'lines' | 'chunks' | 'columns';
+
+function ownerRuns(all: readonly DisplayItem[], from: number, to: number, owner: string, cut: RunCut): Run[] {
   const out: Run[] = [];
   let items: DisplayItem[] = [];
   let first: GlyphItem | null = null; // the run's first glyph: its origin
@@ -123,14 +130,14 @@ function ownerRuns(all: readonly DisplayItem[], from: number, to: number, owner:
     if (newLine) {
       if (items.length > 0) {
         const g = it.kind === 'glyph' ? it : null;
-        const cut =
+        const split =
           g === null ||
           lineFirst === null ||
           g.y < lineFirst.y ||
           Math.abs(g.x - lineFirst.x) > 4 * Math.max(g.size, lineFirst.size) ||
-          textBoundary(lineText) ||
-          items.length >= RUN_MAX_ITEMS;
-        if (cut) flush();
+          cut === 'lines' ||
+          (cut === 'chunks' && (textBoundary(lineText) || items.length >= RUN_MAX_ITEMS));
+        if (split) flush();
       }
       lineFirst = null;
       lineText = FNV_START;
@@ -154,25 +161,31 @@ function ownerRuns(all: readonly DisplayItem[], from: number, to: number, owner:
  * The runs of one owner's stretch, by its first item: a story the keystroke did not touch keeps its item objects
  * (the layout engine reuses them), so its runs are taken as they were instead of digesting its glyphs again.
  */
-const madeRuns = new WeakMap<DisplayItem, { readonly items: readonly DisplayItem[]; readonly runs: Run[] }>();
+const madeRuns = new WeakMap<DisplayItem, { readonly items: readonly DisplayItem[]; readonly runs: Run[]; readonly cut: RunCut }>();
 
-function cachedOwnerRuns(all: readonly DisplayItem[], from: number, to: number, owner: string): Run[] {
+function cachedOwnerRuns(all: readonly DisplayItem[], from: number, to: number, owner: string, cut: RunCut): Run[] {
   const made = madeRuns.get(all[from]!);
-  if (made && made.items.length === to - from && made.runs[0]?.owner === owner) {
+  if (made && made.items.length === to - from && made.runs[0]?.owner === owner && made.cut === cut) {
     let same = true;
     for (let i = from; i < to && same; i++) same = all[i] === made.items[i - from];
     if (same) return made.runs;
   }
-  const runs = ownerRuns(all, from, to, owner);
-  madeRuns.set(all[from]!, { items: all.slice(from, to), runs });
+  const runs = ownerRuns(all, from, to, owner, cut);
+  madeRuns.set(all[from]!, { items: all.slice(from, to), runs, cut });
   return runs;
 }
 
 /**
  * The page's items cut into runs (drawing them in this order is drawing the page): each stretch of one owner's items
  * (page furniture is owner '') cut on its own (ownerRuns), and keyed by its drawing.
+ *
+ * `writing` names the story being written beside the page. Its lines are one run each: a keystroke redraws only the
+ * lines whose text changed, and a line that wrapped on into the next line or column only moves (in runs of several
+ * lines, each column break the story crosses would cut two runs differently after every wrap, and both be drawn
+ * again). Meanwhile nothing else on the page changes, so every other story is a run per column. Without a story
+ * being written (a page that any story may change), every story is cut into chunks of a few lines.
  */
-export function pageGroups(page: DisplayPage): PageGroup[] {
+export function pageGroups(page: DisplayPage, writing: string | null = null): PageGroup[] {
   const out: PageGroup[] = [];
   const seen = new Map<string, number>();
   const items = page.items;
@@ -180,7 +193,8 @@ export function pageGroups(page: DisplayPage): PageGroup[] {
   let from = 0;
   const take = (to: number) => {
     if (to === from) return;
-    for (const run of cachedOwnerRuns(items, from, to, owner)) {
+    const cut: RunCut = writing === null ? 'chunks' : owner !== '' && owner === writing ? 'lines' : 'columns';
+    for (const run of cachedOwnerRuns(items, from, to, owner, cut)) {
       const n = seen.get(run.id) ?? 0;
       seen.set(run.id, n + 1);
       out.push({ key: `${run.id}~${n}`, owner: run.owner, items: run.items, originX: run.originX, originY: run.originY, hash: run.hash, hasImage: run.hasImage });
