@@ -38,6 +38,15 @@ test('moves a text frame on the grid: the text reflows, the move is saved, and u
   const sheet = await openFrameEditor(page);
   const frame = outline(page, TEXT);
   await expect(frame).toHaveAttribute('data-rect', '5,3,9,14');
+  // The page's drawing under the frames is drawn again only when the page changes: not when a frame is selected or
+  // while it is dragged (each step re-renders the editor; the drawing of a whole page took a parse of megabytes).
+  await page.locator('.frame-art svg').waitFor();
+  await page.locator('.frame-art').evaluate((el) => {
+    const w = globalThis as unknown as { __artRedrawn: number; MutationObserver: new (cb: () => void) => { observe(el: unknown, o: object): void } };
+    w.__artRedrawn = 0;
+    new w.MutationObserver(() => w.__artRedrawn++).observe(el, { childList: true });
+  });
+  const artRedrawn = () => page.evaluate(() => (globalThis as unknown as { __artRedrawn: number }).__artRedrawn);
 
   await frame.locator('rect').click();
   await expect(page.getByTestId('frame-selected')).toHaveAttribute('data-frame-id', TEXT);
@@ -54,6 +63,7 @@ test('moves a text frame on the grid: the text reflows, the move is saved, and u
   await page.mouse.down();
   await page.mouse.move(x + 10, y + 10 * PITCH_PT * k, { steps: 4 });
   await page.mouse.move(x + 3, y + (20 * PITCH_PT + 3) * k, { steps: 4 });
+  expect(await artRedrawn()).toBe(0);
   await page.mouse.up();
   await expect(frame).toHaveAttribute('data-rect', '5,3,29,14');
   await expect(page.getByTestId('frame-selected')).toContainText('第 30 行起 14 行');
