@@ -82,18 +82,18 @@ const face = (key: string): number => {
 type Run = Omit<PageGroup, 'key'> & { readonly id: string };
 
 /**
- * One owner's stretch of the page's items cut into runs: a line is the items from one change of baseline to the next
- * (rules and boxes stay with the line they are drawn in); a line starts a new run when it is a picture, stands in
- * another column or frame (higher up the page, or off to the side), or follows a text boundary (LINES_PER_RUN) or a
- * full run.
- */
-/**
  * How finely an owner's stretch is cut: `lines`, a run per line (the story being written); `chunks`, runs of about
  * LINES_PER_RUN lines cut by their text; `columns`, a run per column or frame (a story that will not change while
  * another is written: fewer runs for the browser to lay out, paint and layerize each frame).
  */
 export type RunCut = 'lines' | 'chunks' | 'columns';
 
+/**
+ * One owner's stretch of the page's items cut into runs: a line is the items from one change of baseline to the next
+ * (rules and boxes stay with the line they are drawn in); a line starts a new run when it is a picture, stands in
+ * another column or frame (higher up the page, or off to the side), and further as `cut` asks: after every line, or
+ * after a text boundary (LINES_PER_RUN) or a full run.
+ */
 function ownerRuns(all: readonly DisplayItem[], from: number, to: number, owner: string, cut: RunCut): Run[] {
   const out: Run[] = [];
   let items: DisplayItem[] = [];
