@@ -72,13 +72,6 @@ interface EntryFeed {
  */
 const TYPING_INTERVAL_MS = 100;
 
-/** Waits in this process (the page stays idle) until `interval` ms have passed since `since`; returns the time then. */
-async function paced(since: number, interval = TYPING_INTERVAL_MS): Promise<number> {
-  const wait = since + interval - performance.now();
-  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-  return performance.now();
-}
-
 let feeds = 0;
 async function entryFeed(page: Page, names: readonly string[]): Promise<EntryFeed> {
   const waiting = new Map<string, ((v: number) => void)[]>();
@@ -110,6 +103,33 @@ async function entryFeed(page: Page, names: readonly string[]): Promise<EntryFee
 }
 
 /**
+ * Types the sample text one character per keystroke, at most one every TYPING_INTERVAL_MS (waiting in this process, the
+ * page left idle), and gives each keystroke's `yeban:keystroke` measure.
+ */
+class Typist {
+  private typed = 0;
+  private last = 0;
+
+  private constructor(
+    private readonly page: Page,
+    private readonly feed: EntryFeed,
+  ) {}
+
+  static async on(page: Page): Promise<Typist> {
+    return new Typist(page, await entryFeed(page, ['yeban:keystroke']));
+  }
+
+  async key(): Promise<number> {
+    const wait = this.last + TYPING_INTERVAL_MS - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    this.last = performance.now();
+    const measured = this.feed.next('yeban:keystroke', 10_000);
+    await this.page.keyboard.insertText(TYPED[this.typed++ % TYPED.length]!);
+    return measured;
+  }
+}
+
+/**
  * Chromium switches that let frames come as soon as the last one is drawn instead of on a 60 Hz display's beat. At
  * 60 Hz the second animation frame after any change comes at least one whole frame (16.7 ms) after the first, so
  * "≤ 16 ms to the second frame" cannot be met however little the keystroke costs: the target is measured with frames
@@ -121,9 +141,7 @@ const UNPACED_FRAMES = ['--disable-frame-rate-limit', '--disable-gpu-vsync'];
 interface Typing {
   f: Fixture;
   host: ChromiumHost;
-  feed: EntryFeed;
-  typed: number;
-  lastKey: number;
+  typist: Typist;
 }
 
 /** A keystroke case: the story 聚力重点招大引强 open beside its page, a character typed at the end of its second paragraph per run. */
@@ -139,20 +157,14 @@ function keystrokeCase(name: string, extraArgs: readonly string[], target?: Benc
       const profileDir = await mkdtemp(path.join(f.temp, 'profile-'));
       const host = await launchChromiumHost({ server: f.server, documentsDir: path.dirname(f.issueDir), profileDir, args: [f.issueDir], extraArgs: [...extraArgs] });
       const { page } = host;
-      typing = { f, host, feed: await entryFeed(page, ['yeban:keystroke']), typed: 0, lastKey: 0 };
+      typing = { f, host, typist: await Typist.on(page) };
       await page.getByRole('button', { name: SLUG, exact: true }).click();
       await page.getByRole('complementary').locator('[data-page-svg]').waitFor({ timeout: 60_000 });
       const editor = page.getByTestId('story-editor-content');
       await editor.locator('p').nth(1).click();
       await page.keyboard.press('End');
     },
-    async run() {
-      const t = typing!;
-      t.lastKey = await paced(t.lastKey);
-      const measured = t.feed.next('yeban:keystroke', 10_000);
-      await t.host.page.keyboard.insertText(TYPED[t.typed++ % TYPED.length]!);
-      return measured;
-    },
+    run: () => typing!.typist.key(),
     sample: (ms) => ms as number,
     async teardown() {
       if (!typing) return;
@@ -174,7 +186,7 @@ function keystrokeCase(name: string, extraArgs: readonly string[], target?: Benc
  * after its `input` handler ran.
  */
 function keystrokeFloorCase(): BenchCase {
-  let held: { context: BrowserContext; page: Page; feed: EntryFeed; dir: string; typed: number; lastKey: number } | null = null;
+  let held: { context: BrowserContext; dir: string; typist: Typist } | null = null;
   return {
     group: 'desk',
     name: '按键基线：空白可编辑区（同一浏览器与开关，帧随绘随出）',
@@ -191,15 +203,9 @@ function keystrokeFloorCase(): BenchCase {
       );
       await page.click('#e');
       await page.keyboard.press('End');
-      held = { context, page, feed: await entryFeed(page, ['yeban:keystroke']), dir, typed: 0, lastKey: 0 };
+      held = { context, dir, typist: await Typist.on(page) };
     },
-    async run() {
-      const h = held!;
-      h.lastKey = await paced(h.lastKey);
-      const measured = h.feed.next('yeban:keystroke', 10_000);
-      await h.page.keyboard.insertText(TYPED[h.typed++ % TYPED.length]!);
-      return measured;
-    },
+    run: () => held!.typist.key(),
     sample: (ms) => ms as number,
     async teardown() {
       if (!held) return;
