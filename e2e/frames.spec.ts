@@ -38,13 +38,13 @@ test('moves a text frame on the grid: the text reflows, the move is saved, and u
   const sheet = await openFrameEditor(page);
   const frame = outline(page, TEXT);
   await expect(frame).toHaveAttribute('data-rect', '5,3,9,14');
-  // The page's drawing under the frames is drawn again only when the page changes: not when a frame is selected or
-  // while it is dragged (each step re-renders the editor; the drawing of a whole page took a parse of megabytes).
-  await page.locator('.frame-art svg').waitFor();
+  // The page's drawing under the frames changes only where the page does: nothing when a frame is selected or while it
+  // is dragged (each step re-renders the editor; drawing the whole page again would parse megabytes of path data).
+  await page.locator('.frame-art svg').first().waitFor();
   await page.locator('.frame-art').evaluate((el) => {
     const w = globalThis as unknown as { __artRedrawn: number; MutationObserver: new (cb: () => void) => { observe(el: unknown, o: object): void } };
     w.__artRedrawn = 0;
-    new w.MutationObserver(() => w.__artRedrawn++).observe(el, { childList: true });
+    new w.MutationObserver(() => w.__artRedrawn++).observe(el, { childList: true, subtree: true, attributes: true });
   });
   const artRedrawn = () => page.evaluate(() => (globalThis as unknown as { __artRedrawn: number }).__artRedrawn);
 

@@ -3,12 +3,11 @@ import { type DisplayPage } from '../../../core/display/types';
 import { type FontRegistry } from '../../../core/fonts';
 import { pageGrid, type GridCoords } from '../../../core/layout';
 import { type Frame, type IssueMeta, type Story } from '../../../core/model';
-import { renderSvg } from '../../../core/render';
 import { useI18n } from '../i18n/I18nProvider';
 import { CopyfitLabel } from '../layout/CopyfitLabel';
 import { type Copyfit } from '../layout/copyfit';
 import { pagePixelWidth, ZOOMS, type Zoom } from '../layout/zoom';
-import { useInnerHtml } from '../layout/use-inner-html';
+import { PageSvg } from '../layout/PageSvg';
 import { DRAW_KEYS, KIND_KEYS } from './frame-labels';
 import {
   addFrame, deleteFrame, DRAWABLE_KINDS, placeStory, setFrameRect, storyOf, threadFrame, threadOf, unthreadFrame, type DrawableKind,
@@ -67,13 +66,6 @@ export function FrameEditor(props: FrameEditorProps) {
   // Another page starts with nothing selected.
   useEffect(() => setSelected(null), [pageIndex]);
 
-  // Drawn again when the page changes, not on every selection or drag step (the frames are an overlay).
-  const art = useInnerHtml(
-    useMemo(
-      () => renderSvg(page, { outlines: { outline: (face, gid) => fonts.glyphPath(face.key, gid) }, imageHref: (id) => pictures.get(id) ?? null, frameGuides: false }),
-      [page, fonts, pictures],
-    ),
-  );
   const width = pagePixelWidth(zoom, page.width, page.height, view.w, view.h);
 
   if (!metaPage) return null;
@@ -302,8 +294,11 @@ export function FrameEditor(props: FrameEditorProps) {
                 });
             }}
           >
-            {/* Our own renderer's SVG over the display list: no script, attribute values escaped. */}
-            <div className="frame-art" dangerouslySetInnerHTML={art} />
+            {/* The page view's drawing (its runs are those 看版 drew): an edit redraws only the runs it changed, and a
+                selection or a drag step draws nothing (the frames are an overlay). */}
+            <div className="frame-art">
+              <PageSvg page={page} fonts={fonts} pictures={pictures} frameGuides={false} />
+            </div>
             <FrameOverlay
               grid={grid}
               frames={frames}
