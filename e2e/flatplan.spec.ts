@@ -24,7 +24,7 @@ test('adds a page, names it, reorders and removes it', async ({ app }) => {
   await expect(cards).toHaveCount(1);
   await expect(cards.first()).toContainText('07 版 太白湖新区');
   // The sample page's thumbnail, drawn from the same display list as the page.
-  await expect(cards.first().locator('svg use').first()).toBeAttached();
+  await expect(cards.first().locator('svg path').first()).toBeAttached();
   const form = page.getByRole('form', { name: '版面属性' });
   await expect(form.getByLabel('版名')).toHaveValue('太白湖新区');
   await expect(form.getByLabel('责任编辑')).toHaveValue('王静');
@@ -35,7 +35,7 @@ test('adds a page, names it, reorders and removes it', async ({ app }) => {
   await expect(added).toHaveAttribute('aria-current', 'page');
   await expect(form.getByRole('heading')).toHaveText('第 08 版属性');
   // A new page carries the running head and is laid out like any other.
-  await expect(added.locator('svg use').first()).toBeAttached({ timeout: 30_000 });
+  await expect(added.locator('svg path').first()).toBeAttached({ timeout: 30_000 });
 
   await form.getByLabel('版名').fill('民生新闻');
   await form.getByLabel('责任编辑').fill('赵敏');

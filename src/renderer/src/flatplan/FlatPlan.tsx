@@ -1,26 +1,13 @@
-import { memo, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { type DisplayPage } from '../../../core/display/types';
 import { type FontRegistry } from '../../../core/fonts';
 import { type IssueMeta, type Page } from '../../../core/model';
-import { renderSvg } from '../../../core/render';
 import { addPage, movePage, removePage, updatePage, type PageProps } from '../frames/frame-ops';
 import { type MetaEdits } from '../frames/useMetaEdits';
 import { EditError } from '../frames/EditError';
 import { useI18n } from '../i18n/I18nProvider';
-import { useInnerHtml } from '../layout/use-inner-html';
+import { PageThumb } from '../layout/PageThumb';
 import '../frames/frames.css';
-
-const THUMB_PX = 110;
-
-const Thumb = memo(function Thumb({ page, fonts, pictures }: { page: DisplayPage; fonts: FontRegistry; pictures: ReadonlyMap<string, string> }) {
-  const svg = useMemo(
-    () => renderSvg(page, { outlines: { outline: (face, gid) => fonts.glyphPath(face.key, gid) }, imageHref: (id) => pictures.get(id) ?? null, pixelWidth: THUMB_PX }),
-    [page, fonts, pictures],
-  );
-  const inner = useInnerHtml(svg);
-  // Our own renderer's SVG over the display list: no script, attribute values escaped.
-  return <span dangerouslySetInnerHTML={inner} />;
-});
 
 export interface FlatPlanProps {
   meta: IssueMeta;
@@ -85,7 +72,7 @@ export function FlatPlan({ meta, pages, fonts, pictures, current, edits, readOnl
             return (
               <li key={p.id} className="flat-plan-page" data-page={p.number} aria-current={i === at ? 'page' : undefined}>
                 <button type="button" className="thumb" aria-label={t('plan.pick', { number: p.number })} onClick={() => onPick(i)}>
-                  {d && fonts ? <Thumb page={d} fonts={fonts} pictures={pictures} /> : <span className="flat-plan-empty">{t('plan.notLaidOut')}</span>}
+                  {d && fonts ? <PageThumb page={d} fonts={fonts} pictures={pictures} /> : <span className="flat-plan-empty">{t('plan.notLaidOut')}</span>}
                 </button>
                 <span className="flat-plan-label">{t('page.thumb', { number: p.number, name: p.name })}</span>
                 {!readOnly && (
