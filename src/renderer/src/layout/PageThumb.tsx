@@ -6,7 +6,7 @@ import { outlinesFor } from './glyph-outlines';
 import { useInnerHtml } from './use-inner-html';
 
 /** Thumbnail width in CSS px (the page strip and 版面计划). */
-export const THUMB_PX = 110;
+const THUMB_PX = 110;
 
 /**
  * False until two frames after mounting: thumbnails wait, so the page mounted with them shows first and its frame is

@@ -86,7 +86,7 @@ type Run = Omit<PageGroup, 'key'> & { readonly id: string };
  * LINES_PER_RUN lines cut by their text; `columns`, a run per column or frame (a story that will not change while
  * another is written: fewer runs for the browser to lay out, paint and layerize each frame).
  */
-export type RunCut = 'lines' | 'chunks' | 'columns';
+type RunCut = 'lines' | 'chunks' | 'columns';
 
 /**
  * One owner's stretch of the page's items cut into runs: a line is the items from one change of baseline to the next
