@@ -24,6 +24,81 @@ export interface BudgetTableProps {
   onOpen(id: string): void;
 }
 
+/** The filter bar: drawn again only when a filter changes, not on every keystroke that changes a row. */
+const BudgetFilters = memo(function BudgetFilters({ filter, onFilter }: { filter: BudgetFilter; onFilter(f: BudgetFilter): void }) {
+  const { t } = useI18n();
+  return (
+    <div className="budget-filters">
+      <input type="search" aria-label={t('budget.search')} placeholder={t('budget.search')} value={filter.text} onChange={(e) => onFilter({ ...filter, text: e.target.value })} />
+      <label>
+        {t('budget.status')}
+        <select value={filter.status} onChange={(e) => onFilter({ ...filter, status: e.target.value as BudgetFilter['status'] })}>
+          <option value="all">{t('budget.all')}</option>
+          {STORY_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`status.${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('budget.kind')}
+        <select value={filter.kind} onChange={(e) => onFilter({ ...filter, kind: e.target.value as BudgetFilter['kind'] })}>
+          <option value="all">{t('budget.all')}</option>
+          {STORY_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`kind.${k}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+});
+
+const sameFit = (a: Copyfit | null, b: Copyfit | null): boolean =>
+  a === b || (a !== null && b !== null && a.state === b.state && (a.state === 'fit' || (b.state !== 'fit' && a.lines === b.lines && a.chars === b.chars)));
+
+/**
+ * One story's row. Rows are made again for every keystroke (the story typed into has a new length), so a row compares
+ * what it shows: only the typed story's row is drawn again.
+ */
+const BudgetRowView = memo(
+  function BudgetRowView({ row: r, fit, open, onOpen }: { row: BudgetRow; fit: Copyfit | null; open: boolean; onOpen(id: string): void }) {
+    const { t } = useI18n();
+    return (
+      <tr data-story-id={r.id} aria-selected={open} className={open ? 'open' : undefined} onClick={() => onOpen(r.id)}>
+        <td className="slug">
+          <button type="button" className="link" onClick={() => onOpen(r.id)}>
+            {r.slug}
+          </button>
+        </td>
+        <td>{t(`kind.${r.kind}`)}</td>
+        <td>
+          <span className={`status status-${r.status}`}>{t(`status.${r.status}`)}</span>
+        </td>
+        <td className="num">{t('budget.lengthValue', { n: r.lengthZi })}</td>
+        <td>{r.author}</td>
+        <td>{r.pages.join('、')}</td>
+        <td>{fit && <CopyfitLabel fit={fit} />}</td>
+        <td>{r.lockedBy ?? ''}</td>
+      </tr>
+    );
+  },
+  (a, b) =>
+    a.open === b.open &&
+    a.onOpen === b.onOpen &&
+    sameFit(a.fit, b.fit) &&
+    a.row.id === b.row.id &&
+    a.row.slug === b.row.slug &&
+    a.row.kind === b.row.kind &&
+    a.row.status === b.row.status &&
+    a.row.lengthZi === b.row.lengthZi &&
+    a.row.author === b.row.author &&
+    a.row.pages.join() === b.row.pages.join() &&
+    a.row.lockedBy === b.row.lockedBy,
+);
+
 /** 稿件库: every story with its state; filter, sort by any column, open a story by clicking it. */
 export const BudgetTable = memo(function BudgetTable({ rows, copyfits, openId, onOpen }: BudgetTableProps) {
   const { t } = useI18n();
@@ -40,31 +115,7 @@ export const BudgetTable = memo(function BudgetTable({ rows, copyfits, openId, o
           {shown.length === rows.length ? t('budget.count', { n: rows.length }) : t('budget.countFiltered', { n: shown.length, total: rows.length })}
         </span>
       </header>
-      <div className="budget-filters">
-        <input type="search" aria-label={t('budget.search')} placeholder={t('budget.search')} value={filter.text} onChange={(e) => setFilter({ ...filter, text: e.target.value })} />
-        <label>
-          {t('budget.status')}
-          <select value={filter.status} onChange={(e) => setFilter({ ...filter, status: e.target.value as BudgetFilter['status'] })}>
-            <option value="all">{t('budget.all')}</option>
-            {STORY_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('budget.kind')}
-          <select value={filter.kind} onChange={(e) => setFilter({ ...filter, kind: e.target.value as BudgetFilter['kind'] })}>
-            <option value="all">{t('budget.all')}</option>
-            {STORY_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <BudgetFilters filter={filter} onFilter={setFilter} />
       {rows.length === 0 ? (
         <p className="budget-empty">{t('budget.empty')}</p>
       ) : (
@@ -89,27 +140,9 @@ export const BudgetTable = memo(function BudgetTable({ rows, copyfits, openId, o
             </tr>
           </thead>
           <tbody>
-            {shown.map((r) => {
-              const fit = copyfits.get(r.id);
-              return (
-                <tr key={r.id} data-story-id={r.id} aria-selected={r.id === openId} className={r.id === openId ? 'open' : undefined} onClick={() => onOpen(r.id)}>
-                  <td className="slug">
-                    <button type="button" className="link" onClick={() => onOpen(r.id)}>
-                      {r.slug}
-                    </button>
-                  </td>
-                  <td>{t(`kind.${r.kind}`)}</td>
-                  <td>
-                    <span className={`status status-${r.status}`}>{t(`status.${r.status}`)}</span>
-                  </td>
-                  <td className="num">{t('budget.lengthValue', { n: r.lengthZi })}</td>
-                  <td>{r.author}</td>
-                  <td>{r.pages.join('、')}</td>
-                  <td>{fit && <CopyfitLabel fit={fit} />}</td>
-                  <td>{r.lockedBy ?? ''}</td>
-                </tr>
-              );
-            })}
+            {shown.map((r) => (
+              <BudgetRowView key={r.id} row={r} fit={copyfits.get(r.id) ?? null} open={r.id === openId} onOpen={onOpen} />
+            ))}
           </tbody>
         </table>
       )}

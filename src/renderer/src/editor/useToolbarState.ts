@@ -45,6 +45,13 @@ function $readState(): Omit<ToolbarState, 'canUndo' | 'canRedo'> {
   };
 }
 
+const sameRead = (a: ToolbarState, b: Omit<ToolbarState, 'canUndo' | 'canRedo'>): boolean =>
+  a.paragraphStyle === b.paragraphStyle &&
+  a.charStyle === b.charStyle &&
+  a.bold === b.bold &&
+  a.subhead === b.subhead &&
+  (a.dateline === b.dateline || JSON.stringify(a.dateline) === JSON.stringify(b.dateline));
+
 /** What the toolbar shows for the current selection. */
 export function useToolbarState(editorArg?: LexicalEditor): ToolbarState {
   const [contextEditor] = useLexicalComposerContext();
@@ -55,10 +62,11 @@ export function useToolbarState(editorArg?: LexicalEditor): ToolbarState {
       mergeRegister(
         editor.registerUpdateListener(({ editorState }) => {
           const next = editorState.read($readState);
-          setState((prev) => ({ ...prev, ...next }));
+          // Typing leaves the toolbar as it was: the same state, so the toolbar is not drawn again per keystroke.
+          setState((prev) => (sameRead(prev, next) ? prev : { ...prev, ...next }));
         }),
-        editor.registerCommand(CAN_UNDO_COMMAND, (canUndo) => (setState((prev) => ({ ...prev, canUndo })), false), COMMAND_PRIORITY_LOW),
-        editor.registerCommand(CAN_REDO_COMMAND, (canRedo) => (setState((prev) => ({ ...prev, canRedo })), false), COMMAND_PRIORITY_LOW),
+        editor.registerCommand(CAN_UNDO_COMMAND, (canUndo) => (setState((prev) => (prev.canUndo === canUndo ? prev : { ...prev, canUndo })), false), COMMAND_PRIORITY_LOW),
+        editor.registerCommand(CAN_REDO_COMMAND, (canRedo) => (setState((prev) => (prev.canRedo === canRedo ? prev : { ...prev, canRedo })), false), COMMAND_PRIORITY_LOW),
       ),
     [editor],
   );
