@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bodyOf, datelineNode, paragraphNode, storyLengthZi, subheadNode, textNode } from '../../src/core/model';
 
@@ -22,5 +23,17 @@ describe('story length in 字', () => {
 
   it('is zero for an empty body', () => {
     expect(storyLengthZi({ body: bodyOf([]), photos: [] })).toBe(0);
+  });
+
+  it('counts as a Unicode regular expression would: every code point that \\s does not match', () => {
+    const chars = fc.constantFrom(' ', '\t', '\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u2029', '字', '，', 'A', '𠀋', '\ud800', '\udc00', '\u200b');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        const expected = [...text].filter((ch) => !/\s/u.test(ch)).length;
+        const photo = { assetId: null, caption: text, credit: '' };
+        expect(storyLengthZi({ body: bodyOf([]), photos: [photo] })).toBe(expected);
+      }),
+    );
   });
 });

@@ -8,13 +8,22 @@ import type { ComposedLine, ComposedParagraph } from './types';
 // and font registry by identity (replace them, do not mutate them); a new one empties it. Paragraphs whose
 // text moved (an edit earlier in the story) are reused with their offsets shifted.
 
-function keyOf(p: ComposerParagraph, measure: number, ctx: ComposeContext): string {
+/** The paragraph's place and setting (its slot) and, after it, its content: the cache's key is both. */
+function keyOf(p: ComposerParagraph, measure: number, ctx: ComposeContext): { slot: string; key: string } {
   // settings by value: callers build a fresh per-story override object on every layout pass
   const src = ctx.source;
-  let k = `${p.kind}\u0001${p.styleId}\u0001${measure}\u0001${ctx.settings ? JSON.stringify(ctx.settings) : ''}\u0001${src ? `${src.storyId}\u0001${src.field}\u0001${src.index ?? ''}` : ''}`;
+  const slot = `${p.kind}\u0001${p.styleId}\u0001${measure}\u0001${ctx.settings ? JSON.stringify(ctx.settings) : ''}\u0001${src ? `${src.storyId}\u0001${src.field}\u0001${src.index ?? ''}` : ''}`;
+  let k = slot;
   for (const r of p.runs) k += `\u0002${r.styleId ?? ''}\u0001${r.bold ? 1 : 0}${r.role}\u0001${r.offset - p.offset}\u0001${r.text}`;
-  return k;
+  return { slot, key: k };
 }
+
+/**
+ * Versions kept of one paragraph slot: the paragraph being typed in makes a new version per keystroke, and keeping
+ * them all (each a paragraph of glyphs) grew the heap by ~0.4 MB a keystroke here, and with it the cost of every
+ * young-generation collection (5–10 ms pauses each ~20 keystrokes). A few stay for undo of the last keystrokes.
+ */
+const VERSIONS_PER_SLOT = 4;
 
 function shiftGlyph(g: GlyphItem, d: number): GlyphItem {
   return g.src ? { ...g, src: { ...g.src, offset: g.src.offset + d } } : g;
@@ -27,7 +36,9 @@ function shift(c: ComposedParagraph, d: number, index: number): ComposedParagrap
 }
 
 export class ComposeCache {
-  private readonly entries = new Map<string, { offset: number; result: ComposedParagraph }>();
+  private readonly entries = new Map<string, { offset: number; result: ComposedParagraph; slot: string }>();
+  /** Each slot's cached keys, least recently used first. */
+  private readonly slots = new Map<string, string[]>();
   private bound: readonly unknown[] = [];
   hits = 0;
   misses = 0;
@@ -37,6 +48,7 @@ export class ComposeCache {
 
   clear(): void {
     this.entries.clear();
+    this.slots.clear();
     this.hits = 0;
     this.misses = 0;
   }
@@ -48,22 +60,38 @@ export class ComposeCache {
   compose(p: ComposerParagraph, measure: number, ctx: ComposeContext): ComposedParagraph {
     const identity = [ctx.fonts, ctx.styles, ctx.house];
     if (identity.length !== this.bound.length || identity.some((v, i) => v !== this.bound[i])) {
-      this.entries.clear();
+      this.clear();
       this.bound = identity;
     }
-    const key = keyOf(p, measure, ctx);
+    const { slot, key } = keyOf(p, measure, ctx);
     const hit = this.entries.get(key);
     if (hit) {
       this.hits++;
       this.entries.delete(key); // most recently used last
       this.entries.set(key, hit);
+      const versions = this.slots.get(slot)!;
+      versions.splice(versions.indexOf(key), 1);
+      versions.push(key);
       return shift(hit.result, p.offset - hit.offset, p.index);
     }
     this.misses++;
     const result = composeParagraph(p, measure, ctx);
-    if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(key, { offset: p.offset, result });
+    if (this.entries.size >= this.limit) this.forget(this.entries.keys().next().value!);
+    let versions = this.slots.get(slot);
+    if (!versions) this.slots.set(slot, (versions = []));
+    if (versions.length >= VERSIONS_PER_SLOT) this.forget(versions[0]!);
+    versions.push(key);
+    this.entries.set(key, { offset: p.offset, result, slot });
     return result;
+  }
+
+  private forget(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    const versions = this.slots.get(entry.slot)!;
+    versions.splice(versions.indexOf(key), 1);
+    if (versions.length === 0) this.slots.delete(entry.slot);
   }
 }
 

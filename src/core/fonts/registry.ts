@@ -37,12 +37,24 @@ export const GETA = 0x3013; // 〓
 /** Spaces are set as space, never missing: every other character needs a glyph. */
 const drawn = (cp: number): boolean => cp > 0x20 && cp !== 0x7f && cp !== 0xa0 && cp !== 0x3000;
 
+/**
+ * Calls `f` with each code point of `text`. By index, not `for…of`: that makes a string per character, and the desk
+ * checks the text of the story being typed on every keystroke.
+ */
+function eachCodePoint(text: string, f: (cp: number) => boolean | void): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    if (f(cp) === false) return false;
+  }
+  return true;
+}
+
 function codePointsToDraw(text: string): Set<number> {
   const cps = new Set<number>();
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
+  eachCodePoint(text, (cp) => {
     if (drawn(cp)) cps.add(cp);
-  }
+  });
   return cps;
 }
 
@@ -90,10 +102,8 @@ export class FontRegistry {
     for (const style of styles) {
       const chain = this.chain(style);
       if (chain.primary === undefined || (wantsDash && chain.dash === undefined)) return false;
-      for (const ch of text) {
-        const cp = ch.codePointAt(0)!;
-        if (drawn(cp) && !chain.glyphs.has(cp)) return false;
-      }
+      const glyphs = chain.glyphs;
+      if (!eachCodePoint(text, (cp) => !drawn(cp) || glyphs.has(cp))) return false;
     }
     return true;
   }

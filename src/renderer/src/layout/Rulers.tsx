@@ -1,4 +1,4 @@
-import { forwardRef, useMemo } from 'react';
+import { forwardRef, memo, useMemo } from 'react';
 import { type PageGrid } from '../../../core/layout';
 import { useI18n } from '../i18n/I18nProvider';
 import { columnMarks, mmTicks } from './rulers';
@@ -12,7 +12,8 @@ const TICK = { major: RULER_PX - 4, mid: 7, minor: 4 } as const;
  * The top ruler, drawn for the whole page width at the current zoom; the page view slides it (a transform set on
  * scroll, no React render) so that 0 sits on the page's left edge.
  */
-export const TopRuler = forwardRef<SVGSVGElement, { grid: PageGrid; widthPx: number }>(function TopRuler({ grid, widthPx }, ref) {
+// Memoised: the page view draws again on every keystroke, its rulers only when the zoom or the grid changes.
+export const TopRuler = memo(forwardRef<SVGSVGElement, { grid: PageGrid; widthPx: number }>(function TopRuler({ grid, widthPx }, ref) {
   const { t } = useI18n();
   const k = widthPx / grid.pageWidth;
   const ticks = useMemo(() => mmTicks(grid.pageWidth, k), [grid, k]);
@@ -41,10 +42,10 @@ export const TopRuler = forwardRef<SVGSVGElement, { grid: PageGrid; widthPx: num
       </svg>
     </div>
   );
-});
+}));
 
 /** The left ruler: millimetres down the page, slid like the top one. */
-export const LeftRuler = forwardRef<SVGSVGElement, { grid: PageGrid; heightPx: number }>(function LeftRuler({ grid, heightPx }, ref) {
+export const LeftRuler = memo(forwardRef<SVGSVGElement, { grid: PageGrid; heightPx: number }>(function LeftRuler({ grid, heightPx }, ref) {
   const { t } = useI18n();
   const k = heightPx / grid.pageHeight;
   const ticks = useMemo(() => mmTicks(grid.pageHeight, k), [grid, k]);
@@ -64,4 +65,4 @@ export const LeftRuler = forwardRef<SVGSVGElement, { grid: PageGrid; heightPx: n
       </svg>
     </div>
   );
-});
+}));
