@@ -29,10 +29,17 @@ function shiftGlyph(g: GlyphItem, d: number): GlyphItem {
   return g.src ? { ...g, src: { ...g.src, offset: g.src.offset + d } } : g;
 }
 
-function shift(c: ComposedParagraph, d: number, index: number): ComposedParagraph {
+/**
+ * The cached paragraph `d` characters further on in its story. `shared` keeps the glyphs and notes the shift on each
+ * line for placing to add (a keystroke early in a story moves every paragraph after it: copying their glyphs made
+ * most of the garbage a keystroke left); otherwise every glyph is copied with its offset moved.
+ */
+function shift(c: ComposedParagraph, d: number, index: number, shared: boolean): ComposedParagraph {
   if (d === 0 && index === c.index) return c;
-  const lines: ComposedLine[] = c.lines.map((l) => ({ ...l, start: l.start + d, end: l.end + d, glyphs: l.glyphs.map((g) => shiftGlyph(g, d)) }));
-  return { ...c, index, lines, missing: c.missing.map((m) => ({ ...m, offset: m.offset + d })) };
+  const lines: ComposedLine[] = shared
+    ? c.lines.map((l) => (d === 0 ? l : { ...l, start: l.start + d, end: l.end + d, srcShift: d }))
+    : c.lines.map((l) => ({ ...l, start: l.start + d, end: l.end + d, glyphs: l.glyphs.map((g) => shiftGlyph(g, d)) }));
+  return { ...c, index, lines, missing: d === 0 ? c.missing : c.missing.map((m) => ({ ...m, offset: m.offset + d })) };
 }
 
 export class ComposeCache {
@@ -57,7 +64,20 @@ export class ComposeCache {
     return this.entries.size;
   }
 
+  /** The paragraph composed (from the cache when it was before), every glyph's source offset its own. */
   compose(p: ComposerParagraph, measure: number, ctx: ComposeContext): ComposedParagraph {
+    return this.lookup(p, measure, ctx, false);
+  }
+
+  /**
+   * The same, for placing: a paragraph that only moved in its story shares the cached glyphs, and its lines carry
+   * the move in `srcShift` for placeLine to add.
+   */
+  composeShared(p: ComposerParagraph, measure: number, ctx: ComposeContext): ComposedParagraph {
+    return this.lookup(p, measure, ctx, true);
+  }
+
+  private lookup(p: ComposerParagraph, measure: number, ctx: ComposeContext, shared: boolean): ComposedParagraph {
     const identity = [ctx.fonts, ctx.styles, ctx.house];
     if (identity.length !== this.bound.length || identity.some((v, i) => v !== this.bound[i])) {
       this.clear();
@@ -72,7 +92,7 @@ export class ComposeCache {
       const versions = this.slots.get(slot)!;
       versions.splice(versions.indexOf(key), 1);
       versions.push(key);
-      return shift(hit.result, p.offset - hit.offset, p.index);
+      return shift(hit.result, p.offset - hit.offset, p.index, shared);
     }
     this.misses++;
     const result = composeParagraph(p, measure, ctx);

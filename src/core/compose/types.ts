@@ -114,6 +114,11 @@ export interface ComposedLine {
   /** Above and below the baseline, pt (from the faces' vertical metrics). */
   readonly ascent: number;
   readonly descent: number;
+  /**
+   * Added to each glyph's source offset when the line is placed: its paragraph moved in the story since it was
+   * composed, and the line shares the cached glyphs instead of copying each one (ComposeCache.composeShared).
+   */
+  readonly srcShift?: number;
 }
 
 export interface ComposedParagraph {

@@ -79,7 +79,7 @@ export class ComposeTypesetter implements Typesetter {
     let lines = memo.get(key);
     if (!lines) {
       const p = from <= para.offset ? para : tail(para, from);
-      lines = cache.compose(p, width, this.context(story)).lines;
+      lines = cache.composeShared(p, width, this.context(story)).lines;
       memo.set(key, lines);
     }
     return lines;

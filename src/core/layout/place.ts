@@ -19,6 +19,7 @@ export function placeLine(
   const n = line.glyphs.length;
   const out: GlyphItem[] = into ?? [];
   let lastFace = '';
+  const shift = line.srcShift ?? 0;
   for (let i = 0; i < n; i++) {
     const g = line.glyphs[i]!;
     if (seen !== undefined) {
@@ -26,11 +27,11 @@ export function placeLine(
       if (g.face !== lastFace) seen.faces.add((lastFace = g.face));
       if (g.missing) seen.missing.add(g.text);
     }
-    let ref: SourceRef | null = g.src;
+    let ref: SourceRef | null = shift === 0 || g.src === null ? g.src : { ...g.src, offset: g.src.offset + shift };
     if (src !== null) {
       ref = src.index === undefined
-        ? { storyId: src.storyId, field: src.field, offset: (src.base ?? 0) + (g.src?.offset ?? 0), length: g.src?.length ?? g.text.length }
-        : { storyId: src.storyId, field: src.field, index: src.index, offset: (src.base ?? 0) + (g.src?.offset ?? 0), length: g.src?.length ?? g.text.length };
+        ? { storyId: src.storyId, field: src.field, offset: (src.base ?? 0) + (g.src ? g.src.offset + shift : 0), length: g.src?.length ?? g.text.length }
+        : { storyId: src.storyId, field: src.field, index: src.index, offset: (src.base ?? 0) + (g.src ? g.src.offset + shift : 0), length: g.src?.length ?? g.text.length };
     }
     const placed: GlyphItem = g.scaleY === undefined
       ? { kind: 'glyph', face: g.face, gid: g.gid, x: x + g.x, y: y + g.y, size: g.size, scaleX: g.scaleX, advance: g.advance, color: g.color, text: g.text, src: ref }

@@ -19,6 +19,8 @@ export interface SetLine {
   readonly end: number;
   /** Largest type size on the line, pt (for centring display lines in their band). */
   readonly size: number;
+  /** Added to each glyph's source offset when the line is placed (ComposedLine.srcShift). */
+  readonly srcShift?: number;
 }
 
 export interface TextOptions {
