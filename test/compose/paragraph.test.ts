@@ -102,6 +102,52 @@ describe('incremental composition', () => {
     expect(after).toEqual(fresh);
   });
 
+  it('keeps a few versions of a paragraph being typed into, not one per keystroke', async () => {
+    const ctx = { fonts, styles: DEFAULT_STYLES, house: DEFAULT_HOUSE, source: { storyId: 's', field: 'body' as const } };
+    const cache = new ComposeCache();
+    const other = para('面对新征程新任务，全区上下。', 'body', 0, 0);
+    let text = '今年是新区转型发展的关键之年。';
+    await ensureParagraphs([other, para(text + '夜班编辑')], ctx);
+    cache.compose(other, 13 * SIZE, ctx);
+    for (let i = 0; i < 40; i++) {
+      text += '夜班编辑'[i % 4];
+      cache.compose(para(text, 'body', 20, 1), 13 * SIZE, ctx);
+      cache.compose(other, 13 * SIZE, ctx); // the paragraph before it, composed again each pass
+    }
+    // 40 versions of the typed paragraph were made; 4 are kept, and the untouched paragraph still hits.
+    expect(cache.size).toBe(1 + 4);
+    expect(cache.hits).toBe(40);
+    // A version still kept (an undo of the last keystroke) is a hit.
+    cache.compose(para(text.slice(0, -1), 'body', 20, 1), 13 * SIZE, ctx);
+    expect(cache.hits).toBe(41);
+  });
+
+  it('bounds versions per paragraph, not per story: a long story laid out again finds every paragraph', async () => {
+    const ctx = { fonts, styles: DEFAULT_STYLES, house: DEFAULT_HOUSE, source: { storyId: 's', field: 'body' as const } };
+    const cache = new ComposeCache();
+    const ps = Array.from({ length: 12 }, (_, i) => para(`第${i + 1}段：今年是新区转型发展的关键之年。`, 'body', i * 40, i));
+    await ensureParagraphs(ps, ctx);
+    for (const p of ps) cache.compose(p, 13 * SIZE, ctx);
+    for (const p of ps) cache.compose(p, 13 * SIZE, ctx);
+    expect([cache.misses, cache.hits]).toEqual([12, 12]);
+  });
+
+  it('composeShared shares a moved paragraph\'s glyphs and notes the move on its lines', async () => {
+    const ctx = { fonts, styles: DEFAULT_STYLES, house: DEFAULT_HOUSE, source: { storyId: 's', field: 'body' as const } };
+    const cache = new ComposeCache();
+    const p = para('今年是新区转型发展的关键之年。面对新征程新任务，全区上下。', 'body', 10, 1);
+    await ensureParagraphs([p], ctx);
+    const first = cache.composeShared(p, 13 * SIZE, ctx);
+    const moved = cache.composeShared({ ...p, offset: 13, runs: p.runs.map((r) => ({ ...r, offset: r.offset + 3 })) }, 13 * SIZE, ctx);
+    expect(moved.lines.map((l) => l.glyphs)).toEqual(first.lines.map((l) => l.glyphs));
+    expect(moved.lines[0]!.glyphs).toBe(first.lines[0]!.glyphs);
+    expect(moved.lines.map((l) => [l.start - 3, l.end - 3, l.srcShift])).toEqual(first.lines.map((l) => [l.start, l.end, 3]));
+    // compose() gives the same paragraph with every glyph's own offset moved instead.
+    const copied = cache.compose({ ...p, offset: 13, runs: p.runs.map((r) => ({ ...r, offset: r.offset + 3 })) }, 13 * SIZE, ctx);
+    expect(copied.lines[0]!.srcShift).toBeUndefined();
+    expect(copied.lines[0]!.glyphs[0]!.src!.offset).toBe(first.lines[0]!.glyphs[0]!.src!.offset + 3);
+  });
+
   it('one cache serves several stories and fresh per-story settings objects, and stays bounded', async () => {
     const cache = new ComposeCache(3);
     const p = para('招商引资是经济发展的源头活水。');

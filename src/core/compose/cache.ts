@@ -8,20 +8,23 @@ import type { ComposedLine, ComposedParagraph } from './types';
 // and font registry by identity (replace them, do not mutate them); a new one empties it. Paragraphs whose
 // text moved (an edit earlier in the story) are reused with their offsets shifted.
 
-/** The paragraph's place and setting (its slot) and, after it, its content: the cache's key is both. */
+/**
+ * The cache key (setting and content, not where the paragraph stands: a paragraph moved by an edit before it is
+ * found again) and the paragraph's slot (setting and index in its story), which bounds the versions kept of it.
+ */
 function keyOf(p: ComposerParagraph, measure: number, ctx: ComposeContext): { slot: string; key: string } {
   // settings by value: callers build a fresh per-story override object on every layout pass
   const src = ctx.source;
-  const slot = `${p.kind}\u0001${p.styleId}\u0001${measure}\u0001${ctx.settings ? JSON.stringify(ctx.settings) : ''}\u0001${src ? `${src.storyId}\u0001${src.field}\u0001${src.index ?? ''}` : ''}`;
-  let k = slot;
+  let k = `${p.kind}\u0001${p.styleId}\u0001${measure}\u0001${ctx.settings ? JSON.stringify(ctx.settings) : ''}\u0001${src ? `${src.storyId}\u0001${src.field}\u0001${src.index ?? ''}` : ''}`;
+  const slot = `${k}\u0003${p.index}`;
   for (const r of p.runs) k += `\u0002${r.styleId ?? ''}\u0001${r.bold ? 1 : 0}${r.role}\u0001${r.offset - p.offset}\u0001${r.text}`;
   return { slot, key: k };
 }
 
 /**
  * Versions kept of one paragraph slot: the paragraph being typed in makes a new version per keystroke, and keeping
- * them all (each a paragraph of glyphs) grew the heap by ~0.4 MB a keystroke here, and with it the cost of every
- * young-generation collection (5–10 ms pauses each ~20 keystrokes). A few stay for undo of the last keystrokes.
+ * them all (each a paragraph of glyphs) grew the heap by ~140 KB a keystroke without bound here, and with it the cost
+ * of young-generation collections (5–10 ms pauses every ~20 keystrokes). A few stay for undo of the last keystrokes.
  */
 const VERSIONS_PER_SLOT = 4;
 
@@ -89,7 +92,8 @@ export class ComposeCache {
       this.hits++;
       this.entries.delete(key); // most recently used last
       this.entries.set(key, hit);
-      const versions = this.slots.get(slot)!;
+      // Kept under the slot it was made in (the paragraph may have moved since).
+      const versions = this.slots.get(hit.slot)!;
       versions.splice(versions.indexOf(key), 1);
       versions.push(key);
       return shift(hit.result, p.offset - hit.offset, p.index, shared);
