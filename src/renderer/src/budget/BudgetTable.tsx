@@ -1,6 +1,6 @@
 import { memo, useMemo, useState } from 'react';
-import { STORY_KINDS, STORY_STATUSES } from '../../../core/model';
 import { useI18n } from '../i18n/I18nProvider';
+import { KindOptions, StatusOptions } from '../story/StoryOptions';
 import { CopyfitLabel } from '../layout/CopyfitLabel';
 import { type Copyfit } from '../layout/copyfit';
 import { BUDGET_ORDER, filterRows, NO_FILTER, nextSort, sortRows, type BudgetFilter, type BudgetRow, type BudgetSort, type SortKey } from './budget-view';
@@ -34,22 +34,14 @@ const BudgetFilters = memo(function BudgetFilters({ filter, onFilter }: { filter
         {t('budget.status')}
         <select value={filter.status} onChange={(e) => onFilter({ ...filter, status: e.target.value as BudgetFilter['status'] })}>
           <option value="all">{t('budget.all')}</option>
-          {STORY_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`status.${s}`)}
-            </option>
-          ))}
+          <StatusOptions />
         </select>
       </label>
       <label>
         {t('budget.kind')}
         <select value={filter.kind} onChange={(e) => onFilter({ ...filter, kind: e.target.value as BudgetFilter['kind'] })}>
           <option value="all">{t('budget.all')}</option>
-          {STORY_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`kind.${k}`)}
-            </option>
-          ))}
+          <KindOptions />
         </select>
       </label>
     </div>

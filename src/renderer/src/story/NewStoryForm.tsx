@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { STORY_KINDS, type Story } from '../../../core/model';
+import { type Story } from '../../../core/model';
 import { useI18n } from '../i18n/I18nProvider';
 import { yeban } from '../ipc/api';
 import { newStory } from './new-story';
+import { KindOptions } from './StoryOptions';
 
 /** 新建稿件: a slug, a kind and the author; the story is added to the issue and opened. */
 export function NewStoryForm({ sessionId, onCreated, onCancel }: { sessionId: string; onCreated: (s: Story) => void; onCancel: () => void }) {
@@ -42,11 +43,7 @@ export function NewStoryForm({ sessionId, onCreated, onCancel }: { sessionId: st
       <label>
         {t('budget.kind')}
         <select value={kind} onChange={(e) => setKind(e.target.value as Story['kind'])}>
-          {STORY_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`kind.${k}`)}
-            </option>
-          ))}
+          <KindOptions />
         </select>
       </label>
       <label>
