@@ -6,6 +6,7 @@ import { type GlyphOutline } from './glyph-outline';
 import type { FontLoader } from './loader';
 import { roleNote, sourceChain, sourceFile, type FontSource } from './roles';
 import { sliceTable } from './slice-index';
+import { eachCodePoint } from '../text/chars';
 
 // The font registry: roles → font files → glyphs. `ensure` is the only async step (it loads the slices and
 // files a text needs); after it, every lookup the composer makes is a synchronous Map read.
@@ -36,19 +37,6 @@ export const GETA = 0x3013; // 〓
 
 /** Spaces are set as space, never missing: every other character needs a glyph. */
 const drawn = (cp: number): boolean => cp > 0x20 && cp !== 0x7f && cp !== 0xa0 && cp !== 0x3000;
-
-/**
- * Calls `f` with each code point of `text`. By index, not `for…of`: that makes a string per character, and the desk
- * checks the text of the story being typed on every keystroke.
- */
-function eachCodePoint(text: string, f: (cp: number) => boolean | void): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const cp = text.codePointAt(i)!;
-    if (cp > 0xffff) i++;
-    if (f(cp) === false) return false;
-  }
-  return true;
-}
 
 function codePointsToDraw(text: string): Set<number> {
   const cps = new Set<number>();

@@ -58,3 +58,18 @@ export function endsSentence(text: string): boolean {
 export function compact(text: string): string {
   return text.replace(SPACES_RE, '');
 }
+
+/**
+ * Calls `f` with each code point of `text`, stopping when it returns false (then the result is false). By index,
+ * not `for…of`, which makes a string per character: the desk walks the text of the story being typed on every
+ * keystroke.
+ */
+export function eachCodePoint(text: string, f: (cp: number) => boolean | void): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    if (f(cp) === false) return false;
+  }
+  return true;
+}
+
