@@ -15,6 +15,7 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { type BenchCase } from './harness';
 import { launchChromiumHost, type ChromiumHost } from '../e2e/host/chromium-host';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/host/detect';
+import { rendererSwitchArgs } from '../src/main/app/renderer-switches';
 import { serveRenderer, type StaticServer } from '../e2e/host/static-server';
 import { builtPathsFrom, SAMPLE_ISSUE_FOLDER } from '../src/main/app/paths';
 
@@ -210,7 +211,7 @@ function keystrokeFloorCase(): BenchCase {
     warmup: 5,
     async setup() {
       const dir = await mkdtemp(path.join(os.tmpdir(), 'yeban-bench-floor-'));
-      const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...UNPACED_FRAMES], viewport: { width: 1440, height: 900 } });
+      const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...rendererSwitchArgs(), ...UNPACED_FRAMES], viewport: { width: 1440, height: 900 } });
       const page = context.pages()[0] ?? (await context.newPage());
       await page.setContent(
         `<div id="e" contenteditable style="width:30em;font-size:16px;line-height:1.8">${'今年是新区转型发展的关键之年。'.repeat(40)}</div>` +

@@ -21,10 +21,14 @@ test('opens a story, types, saves, and finds the text again after reopening', as
   // Opening and clicking into a story is not an edit (the editor once reported its first render as one).
   await page.waitForTimeout(800);
   await expect(page.getByTestId('story-save-state')).not.toHaveText('有未保存的修改');
+  const lengthCell = page.locator('.budget-table tr[aria-selected="true"] td.num');
+  const before = Number((await lengthCell.innerText()).replace(/\D/g, ''));
   const added = '夜班测试新增文字';
   await page.keyboard.type(added);
   await expect(editor.locator('p').first()).toContainText(added);
   await expect(page.getByTestId('story-save-state')).toHaveText('有未保存的修改');
+  // The budget's length follows once the typing pauses.
+  await expect(lengthCell).toHaveText(`${before + added.length} 字`);
   await readmeShot(page, 'writing-desk.png');
   // The edit reached the store's crash-recovery journal before any save.
   await expect(page.getByTestId('autosave-state')).toContainText(/已自动保存 \d{2}:\d{2}:\d{2}/);

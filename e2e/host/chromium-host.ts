@@ -6,6 +6,7 @@ import { createDispatch } from '../../src/main/ipc/dispatch';
 import { handlers } from '../../src/main/ipc/handlers';
 import { closeAllSessions, preopenSession } from '../../src/main/ipc/handlers/store';
 import { issuePathFromArgv } from '../../src/main/app/argv';
+import { rendererSwitchArgs } from '../../src/main/app/renderer-switches';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './detect';
 import { type StaticServer } from './static-server';
 
@@ -51,7 +52,8 @@ export async function launchChromiumHost(o: ChromiumHostOptions): Promise<Chromi
   });
   const context = await chromium.launchPersistentContext(o.profileDir, {
     executablePath: CHROMIUM_PATH,
-    args: [...CHROMIUM_ARGS, ...(o.extraArgs ?? [])],
+    // The app's own engine switches, as the Electron glue appends them.
+    args: [...CHROMIUM_ARGS, ...rendererSwitchArgs(), ...(o.extraArgs ?? [])],
     // An English browser: the UI must still start in Simplified Chinese.
     locale: 'en-US',
     viewport: { width: 1440, height: 900 },

@@ -15,11 +15,15 @@ import { EVENT_CHANNEL, INVOKE_CHANNEL, type HostEvent } from './ipc/result';
 import { handlers } from './ipc/handlers';
 import { closeAllSessions, preopenSession } from './ipc/handlers/store';
 import { serveFontRoute } from './ipc/handlers/fonts';
+import { RENDERER_SWITCHES } from './app/renderer-switches';
 
 // Electron glue only: every decision below is made by a plain module in ./app or ./ipc.
 
 const mainDir = import.meta.dirname;
 const { rendererDir, preloadFile } = builtPathsFrom(mainDir);
+
+// Before any renderer starts: they inherit the app's command line.
+for (const [name, value] of RENDERER_SWITCHES) app.commandLine.appendSwitch(name, value);
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } },

@@ -25,6 +25,7 @@ import { FrameEditor } from '../frames/FrameEditor';
 import { LayoutModeBar, type LayoutMode } from '../frames/LayoutModeBar';
 import { useMetaEdits } from '../frames/useMetaEdits';
 import { DeskPanels } from '../preflight/DeskPanels';
+import { useSettled } from './useSettled';
 
 type Tab = 'writing' | 'layout';
 
@@ -40,6 +41,9 @@ function lengthZi(s: Story): number {
   }
   return n;
 }
+
+/** How long typing pauses before the budget shows the new length of the story typed into. */
+const BUDGET_LENGTH_QUIET_MS = 400;
 
 /** Page numbers each story has a frame on, in page order. */
 function placements(meta: IssueMeta): Map<string, string[]> {
@@ -136,6 +140,10 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
     return m;
   }, [layout.result]);
 
+  // The budget's lengths follow the story being typed into once the typing pauses: a figure changed in its table made
+  // the browser lay the whole table out and paint it again at every keystroke (~1 ms of each). The story bar's
+  // copyfit, the figure a writer types against, follows every keystroke.
+  const lengths = useSettled(useMemo(() => new Map([...stories].map(([id, s]) => [id, lengthZi(s)])), [stories]), BUDGET_LENGTH_QUIET_MS);
   const rows = useMemo((): BudgetRow[] => {
     const placed = placements(meta);
     const byId = new Map((entries ?? []).map((e) => [e.id, e]));
@@ -145,12 +153,12 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
       const lock = byId.get(id)?.lock;
       return [
         {
-          id, slug: s.slug, kind: s.kind, status: s.status, lengthZi: lengthZi(s), author: s.author,
+          id, slug: s.slug, kind: s.kind, status: s.status, lengthZi: lengths.get(id) ?? lengthZi(s), author: s.author,
           pages: placed.get(id) ?? [], lockedBy: lock && !lock.mine && !lock.stale ? lock.user : null, dirty: byId.get(id)?.dirty ?? false,
         },
       ];
     });
-  }, [meta, stories, entries]);
+  }, [meta, stories, entries, lengths]);
 
   const created = async (story: Story) => {
     setCreating(false);
