@@ -49,6 +49,22 @@ test('opens a story, types, saves, and finds the text again after reopening', as
   expect(JSON.stringify(story.body)).toContain(added);
 });
 
+test('typing without a pause still reaches the crash-recovery journal while it goes on', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: SLUG, exact: true }).click();
+  const editor = page.getByTestId('story-editor-content');
+  await editor.locator('p').first().click();
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('autosave-state')).toHaveCount(0);
+  // A key every 120 ms for over 10 s: never the pause an edit once waited for before it left the editor. The edit
+  // leaves within 1 s, the store journals it within 2 s and the desk polls the store's events every 2 s.
+  let typing = true;
+  const typed = page.keyboard.type('夜班编辑正在排版今晚的头版稿件'.repeat(6), { delay: 120 }).finally(() => (typing = false));
+  await expect(page.getByTestId('autosave-state')).toContainText(/已自动保存 \d{2}:\d{2}:\d{2}/, { timeout: 8_000 });
+  expect(typing).toBe(true);
+  await typed;
+});
+
 test('the page view draws the sample page from glyph outlines, and zooms', async ({ app }) => {
   const { page } = app;
   await page.getByRole('tab', { name: '版面' }).click();

@@ -4,8 +4,16 @@ import { type LockView } from '../../../preload/api';
 import { yeban } from '../ipc/api';
 import { registerDraftFlush } from '../app/pending-drafts';
 
-/** How long typing may run ahead of the autosave journal (the store journals within 2 s of `story:edit`). */
+/** An edit goes to the store once typing pauses this long (the store journals within 2 s of `story:edit`)... */
 const EDIT_DEBOUNCE_MS = 400;
+/**
+ * ...and, however fast and long the typing, within this long of the oldest edit not yet sent: a pause-only wait held
+ * every edit back for as long as the typing never paused, and the store's journal clock (which later edits do not
+ * push back) never started. A crash loses at most this plus the store's autosave interval.
+ */
+const EDIT_MAX_WAIT_MS = 1000;
+/** Sent in an idle moment between keystrokes (not between a keystroke and its frames), or after this at the latest. */
+const EDIT_IDLE_TIMEOUT_MS = 200;
 
 export type SaveState =
   | { state: 'idle' }
@@ -43,14 +51,23 @@ export function useStorySession(sessionId: string, storyId: string, sessionReadO
   const [save, setSave] = useState<SaveState>({ state: 'idle' });
   const pending = useRef<Story | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const idle = useRef<number | null>(null);
+  /** When the oldest edit not yet sent was made. */
+  const since = useRef<number | null>(null);
+  const cancelSend = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    if (idle.current !== null) cancelIdleCallback(idle.current);
+    idle.current = null;
+    since.current = null;
+  }, []);
   const onSavedRef = useRef(onSaved);
   onSavedRef.current = onSaved;
 
   // The last story:edit sent: a flush with nothing new still waits for it (an export must not overtake it).
   const sending = useRef<Promise<void>>(Promise.resolve());
   const flush = useCallback(async () => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
+    cancelSend();
     const next = pending.current;
     pending.current = null;
     if (!next) return sending.current;
@@ -60,7 +77,7 @@ export function useStorySession(sessionId: string, storyId: string, sessionReadO
     });
     sending.current = sent.catch(() => undefined);
     return sent;
-  }, [sessionId]);
+  }, [sessionId, cancelSend]);
 
   useEffect(() => {
     let live = true;
@@ -103,16 +120,23 @@ export function useStorySession(sessionId: string, storyId: string, sessionReadO
       setDirty(true);
       setSave({ state: 'idle' });
       pending.current = next;
+      // Already asked to send at the next idle moment: it takes this edit too.
+      if (idle.current !== null) return;
       if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => void flush(), EDIT_DEBOUNCE_MS);
+      const now = performance.now();
+      since.current ??= now;
+      const wait = Math.min(EDIT_DEBOUNCE_MS, Math.max(0, since.current + EDIT_MAX_WAIT_MS - now));
+      timer.current = setTimeout(() => {
+        timer.current = null;
+        idle.current = requestIdleCallback(() => void flush(), { timeout: EDIT_IDLE_TIMEOUT_MS });
+      }, wait);
     },
     [flush],
   );
 
   const saveNow = useCallback(
     async (next?: Story) => {
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = null;
+      cancelSend();
       const latest = next ?? pending.current ?? story;
       pending.current = null;
       if (!latest) return null;
@@ -137,7 +161,7 @@ export function useStorySession(sessionId: string, storyId: string, sessionReadO
       onSavedRef.current(saved);
       return saved;
     },
-    [sessionId, storyId, story],
+    [sessionId, storyId, story, cancelSend],
   );
 
   // Export saves the session's drafts first: it takes this editor's pending edit before it does.
