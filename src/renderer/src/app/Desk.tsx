@@ -42,8 +42,8 @@ function lengthZi(s: Story): number {
   return n;
 }
 
-/** How long typing pauses before the budget shows the new length of the story typed into. */
-const BUDGET_LENGTH_QUIET_MS = 400;
+/** How long typing pauses before the budget shows the new length and copyfit of the story typed into. */
+const BUDGET_QUIET_MS = 400;
 
 /** Page numbers each story has a frame on, in page order. */
 function placements(meta: IssueMeta): Map<string, string[]> {
@@ -140,10 +140,11 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
     return m;
   }, [layout.result]);
 
-  // The budget's lengths follow the story being typed into once the typing pauses: a figure changed in its table made
-  // the browser lay the whole table out and paint it again at every keystroke (~1 ms of each). The story bar's
-  // copyfit, the figure a writer types against, follows every keystroke.
-  const lengths = useSettled(useMemo(() => new Map([...stories].map(([id, s]) => [id, lengthZi(s)])), [stories]), BUDGET_LENGTH_QUIET_MS);
+  // The budget's lengths and copyfits follow the story being typed into once the typing pauses: a figure changed in
+  // its table made the browser lay the whole table out and paint it again at every keystroke (~1 ms of each). The
+  // story bar's copyfit, the figure a writer types against, follows every keystroke.
+  const lengths = useSettled(useMemo(() => new Map([...stories].map(([id, s]) => [id, lengthZi(s)])), [stories]), BUDGET_QUIET_MS);
+  const budgetCopyfits = useSettled(copyfits, BUDGET_QUIET_MS);
   const rows = useMemo((): BudgetRow[] => {
     const placed = placements(meta);
     const byId = new Map((entries ?? []).map((e) => [e.id, e]));
@@ -277,7 +278,7 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
               )}
             </div>
             {creating && <NewStoryForm sessionId={sessionId} onCreated={(s) => void created(s)} onCancel={() => setCreating(false)} />}
-            <BudgetTable rows={rows} copyfits={copyfits} openId={openId} onOpen={openStory} />
+            <BudgetTable rows={rows} copyfits={budgetCopyfits} openId={openId} onOpen={openStory} />
           </div>
           {openId && (
             <StoryDesk
