@@ -6,8 +6,8 @@
  * few MB. A keystroke lays its story out again and allocates some 0.7 MB; with the default young generation, each
  * typed story's layout lived long enough to be promoted, and the old generation's marking (on the main thread in
  * steps, on the second core beside it) and scavenges of ~10 ms fell among the keystrokes. Measured on the sample page
- * (100 keystrokes, interleaved launches): median 13.4 → 11.4 ms, p95 20.5 → 17.6 ms; the renderer's memory grows by
- * the semi-spaces (~64 MB).
+ * (five pairs of launches taken in turn, 50 keystrokes each): keystroke median 13.3 → 11.2 ms, p95 20.5 → 17.8 ms
+ * (means over the pairs); launch → first page 1,475 → ~1,360 ms; the bench's renderer RSS stayed within its noise.
  */
 export const RENDERER_JS_FLAGS = ['--min-semi-space-size=32', '--max-semi-space-size=64'] as const;
 
