@@ -194,6 +194,36 @@ test('typing redraws only the edited story on the page beside the editor', async
   expect(inPlace).toBe(0);
 });
 
+test('a long spell of typing beside the page does not keep the page of every keystroke alive', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: '聚力重点招大引强', exact: true }).click();
+  await expect(page.getByRole('complementary', { name: '本稿所在版面' }).locator('[data-page-svg]')).toBeVisible({ timeout: 45_000 });
+  const editor = page.getByTestId('story-editor-content');
+  await editor.locator('p').nth(1).click();
+  await page.keyboard.press('End');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  const typed = '夜班编辑正在排版今晚的头版稿件';
+  const type = async (n: number) => {
+    for (let i = 0; i < n; i++) await page.keyboard.insertText(typed[i % typed.length]!);
+    await expect(editor.locator('p').nth(1)).toContainText(typed.slice(0, 5));
+    await page.waitForTimeout(800);
+  };
+  const heapAfterGc = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+  };
+  // Warm up first: compiled code and the caches that fill to their bounds grow the heap early on.
+  await type(100);
+  const before = await heapAfterGc();
+  const keys = 200;
+  await type(keys);
+  const perKey = ((await heapAfterGc()) - before) / keys;
+  // What the story itself gains a character (its glyphs laid out, the editor's text) is some 4 KB here; each run of
+  // the page holding the page it was drawn on kept every keystroke's display list, ~18 KB a key.
+  expect(perKey).toBeLessThan(10 * 1024);
+});
+
 test('rulers in mm and columns follow zoom and scroll', async ({ app }) => {
   const { page, documentsDir } = app;
   await showPage(page);

@@ -1,11 +1,13 @@
 import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import { type DisplayPage } from '../../../core/display/types';
+import { type DisplayItem, type DisplayPage } from '../../../core/display/types';
 import { type FontRegistry } from '../../../core/fonts';
 import { pageCommitted, watchKeystrokes } from './desk-timing';
 import { outlinesFor, type GlyphOutlines } from './glyph-outlines';
 import { pageGroups, type PageGroup } from './page-groups';
 import { runArt } from './run-art';
 import { useInnerHtml } from './use-inner-html';
+
+const NO_ITEMS: readonly DisplayItem[] = [];
 
 interface GroupProps {
   page: DisplayPage;
@@ -27,7 +29,7 @@ interface GroupProps {
 const GroupSvg = memo(
   function GroupSvg({ page, group, outlines, pictures, layered }: GroupProps) {
     // The key holds the digest: within one key, only the fonts and the pictures can change the drawing.
-    const html = useInnerHtml(useMemo(() => runArt(page, group, outlines, pictures), [outlines, group.hasImage ? pictures : null]));
+    const html = useInnerHtml(useMemo(() => runArt(page, group, outlines, pictures, !layered), [outlines, group.hasImage ? pictures : null]));
     // A layer's drawing stays where the run stood when first drawn and the layer is moved from there, by the
     // compositor (a moved drawing would leave its page-sized viewport); any other run's drawing is moved itself.
     const drawnAt = useRef({ x: group.originX, y: group.originY }).current;
@@ -67,6 +69,10 @@ export function PageSvg({ page, fonts, pictures, frameGuides, writing = null }: 
 }) {
   const outlines = outlinesFor(fonts);
   const groups = useMemo(() => pageGroups(page, writing), [page, writing]);
+  // What a run's element keeps of the page: its size and faces, not its items. A run drawn at one keystroke and only
+  // moved or left alone since keeps the props it was drawn with; holding the whole page, each such element kept that
+  // keystroke's display list (every glyph of the story typed into) alive, ~20 KB more heap a keystroke for hundreds.
+  const sheet = useMemo((): DisplayPage => ({ ...page, items: NO_ITEMS }), [page]);
 
   useEffect(watchKeystrokes, []);
   useLayoutEffect(pageCommitted, [page]);
@@ -78,7 +84,7 @@ export function PageSvg({ page, fonts, pictures, frameGuides, writing = null }: 
         <rect width={page.width} height={page.height} fill="#fff" />
       </svg>
       {groups.map((g) => (
-        <GroupSvg key={g.key} page={page} group={g} outlines={outlines} pictures={pictures} layered={writing !== null && g.owner === writing} />
+        <GroupSvg key={g.key} page={sheet} group={g} outlines={outlines} pictures={pictures} layered={writing !== null && g.owner === writing} />
       ))}
       {frameGuides && (
         // As React elements: a frame whose box changed (its story grew) updates its own attributes only.
