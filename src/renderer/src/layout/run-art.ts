@@ -43,7 +43,7 @@ const made = new WeakMap<GlyphOutlines, Map<string, string>>();
 /**
  * The run's markup (our own renderer's SVG over the display list: numbers, path data, escaped attributes). With `keep`
  * false it is drawn and not kept: a line of the story being written is drawn once per change and its element then only
- * moves, and keeping each typed line's markup held some 6 KB more a keystroke, up to the cache's size.
+ * moves, and keeping each typed line's markup held ~2 KB more a keystroke, up to the cache's size.
  */
 export function runArt(page: DisplayPage, group: PageGroup, outlines: GlyphOutlines, pictures: ReadonlyMap<string, string>, keep = true): string {
   // A picture's screen copy arrives later than its run: those runs are made each time they are drawn.
