@@ -7,6 +7,7 @@ import { SAMPLE_ISSUE_FOLDER } from '../src/main/app/paths';
 import { layOutIssueFolder } from '../src/main/services/layout-issue';
 import { openIssue } from '../src/main/store';
 import { type Page } from '@playwright/test';
+import sharp from 'sharp';
 
 // The page view on a copy of the sample issue: a click on a character opens its story with the caret there.
 
@@ -192,6 +193,48 @@ test('typing redraws only the edited story on the page beside the editor', async
   });
   expect(moved).toBeGreaterThan(0);
   expect(inPlace).toBe(0);
+});
+
+test('the lines of the story being written are layers a line high, and stand where a fresh drawing of the page puts them', async ({ app }) => {
+  const { page } = app;
+  const open = async () => {
+    await page.getByRole('button', { name: '聚力重点招大引强', exact: true }).click();
+    const sheet = page.getByRole('complementary', { name: '本稿所在版面' }).getByTestId('page-sheet');
+    await expect(sheet.locator('[data-page-svg]')).toBeVisible({ timeout: 45_000 });
+    return sheet;
+  };
+  let sheet = await open();
+  const editor = page.getByTestId('story-editor-content');
+  await editor.locator('p').nth(1).click();
+  await page.keyboard.press('End');
+  // Lines that wrap on push every later line of the story down, some into the next column: those lines' layers move.
+  for (const text of ['夜班编辑正在排版今晚的头版稿件，', '新增的这几句话把后面的行往下推，', '一直推到下一栏的栏首。']) await page.keyboard.insertText(text);
+  await page.waitForTimeout(600);
+  // Each layer is the size of its line's ink: a page-sized layer is damaged whole when made or dropped, and the
+  // compositor then draws the whole page view again for a keystroke.
+  const layers = await sheet.evaluate((el) => {
+    const page = el.getBoundingClientRect();
+    return [...el.querySelectorAll('svg.page-run-layer')].map((s) => s.getBoundingClientRect().height / page.height);
+  });
+  expect(layers.length).toBeGreaterThan(20);
+  for (const h of layers) expect(h).toBeLessThan(0.05);
+  const moved = await sheet.evaluate((el) => [...el.querySelectorAll('svg.page-run-layer')].filter((s) => (s as unknown as { style: { transform: string } }).style.transform !== '').length);
+  expect(moved).toBeGreaterThan(5);
+  const typed = await sheet.screenshot();
+
+  // The same story opened afresh: every run drawn where it now stands, none moved.
+  await page.getByRole('button', { name: '关闭', exact: true }).first().click();
+  await expect(editor).toBeHidden();
+  sheet = await open();
+  await page.waitForTimeout(600);
+  const fresh = await sheet.screenshot();
+  const [a, b] = await Promise.all([typed, fresh].map((png) => sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true })));
+  expect([b!.info.width, b!.info.height]).toEqual([a!.info.width, a!.info.height]);
+  // Pixels far apart in grey (over 80 a channel on average): a line drawn half a line off leaves ~900 at this size;
+  // the same outlines drawn from another layer offset move only their anti-aliased edges (~10).
+  let differ = 0;
+  for (let i = 0; i < a!.data.length; i += 3) if (Math.abs(a!.data[i]! + a!.data[i + 1]! + a!.data[i + 2]! - b!.data[i]! - b!.data[i + 1]! - b!.data[i + 2]!) >= 240) differ++;
+  expect(differ).toBeLessThan(100);
 });
 
 test('a long spell of typing beside the page does not keep the page of every keystroke alive', async ({ app }) => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { type DisplayItem, type DisplayPage, type GlyphItem } from '../../src/core/display/types';
-import { pageGroups } from '../../src/renderer/src/layout/page-groups';
+import { inkBox, pageGroups } from '../../src/renderer/src/layout/page-groups';
+import { parseFace, type Face } from '../../src/core/fonts/face';
+import { nodeFontLoader } from '../../src/main/fonts/node-font-loader';
+import { layOut, openSample } from './sample-layout';
 
 const K = { c: 0, m: 0, y: 0, k: 1 };
 const glyph = (storyId: string, x: number, gid = 1): GlyphItem => ({
@@ -125,5 +128,69 @@ describe('page runs beside a story being written', () => {
     expect(writingB.filter((g) => g.owner === 'a').length).toBe(2);
     expect(writingB.filter((g) => g.owner === 'b').length).toBe(12);
     expect(pageGroups(page(shared), 'a').map((g) => g.key)).toEqual(writingA.map((g) => g.key));
+  });
+});
+
+describe("a run's ink box (the size of its SVG on screen)", () => {
+  it('holds every point of every outline, rule, box and picture of the sample pages, glyphs turned or not, however the page is cut', async () => {
+    const { meta, stories } = await openSample();
+    const { display } = await layOut(meta, stories);
+    const faces = new Map<string, Face>();
+    const faceOf = async (page: DisplayPage, key: string): Promise<Face> => {
+      let f = faces.get(key);
+      if (!f) {
+        const info = page.faces[key]!;
+        f = parseFace(info.file, info.family, info.weight, await nodeFontLoader.load(info.file));
+        faces.set(key, f);
+      }
+      return f;
+    };
+    let points = 0;
+    for (const laid of display.pages) {
+      const turned: DisplayPage = { ...laid, items: laid.items.map((it) => (it.kind === 'glyph' ? { ...it, rotate: 90 as const } : it)) };
+      const writing = laid.frames.find((f) => f.storyId !== null)?.storyId ?? null;
+      for (const p of [laid, turned])
+        for (const run of [...pageGroups(p), ...pageGroups(p, writing)]) {
+          const { originX: ox, originY: oy } = run;
+          const box = inkBox(run);
+          const inside = (x: number, y: number, what: string) => {
+            points++;
+            if (x - ox < box.x || x - ox > box.x + box.w || y - oy < box.y || y - oy > box.y + box.h) expect.fail(`${what} at (${x}, ${y}) is outside the run's box ${JSON.stringify(box)} from (${ox}, ${oy})`);
+          };
+          for (const it of run.items) {
+            if (it.kind === 'glyph') {
+              const face = await faceOf(p, it.face);
+              const o = face.glyphOutline(it.gid);
+              if (!o) continue;
+              const s = it.size / face.unitsPerEm;
+              const [h, v] = [s * it.scaleX, s * (it.scaleY ?? 1)];
+              for (let i = 0; i < o.args.length; i += 2) {
+                const [u, w] = [o.args[i]!, o.args[i + 1]!];
+                if (it.rotate === 90) inside(it.x + v * w, it.y + h * u, `turned ${it.text}`);
+                else inside(it.x + h * u, it.y - v * w, it.text);
+              }
+            } else if (it.kind === 'rule') {
+              inside(it.x1, it.y1, 'rule');
+              inside(it.x2, it.y2, 'rule');
+            } else {
+              inside(it.x, it.y, it.kind);
+              inside(it.x + it.w, it.y + it.h, it.kind);
+            }
+          }
+        }
+    }
+    expect(points).toBeGreaterThan(100_000);
+  }, 60_000);
+
+  it('is the same for a run that only moved, and a line of the story being written is a line high, not a page', () => {
+    const gids = Array.from({ length: 12 }, (_, i) => 3 + i * 7);
+    const was = pageGroups(page(column('a', 100, 100, gids)), 'a');
+    const now = pageGroups(page(column('a', 100, 100, [2, ...gids])), 'a');
+    for (const g of now) {
+      const w = was.find((x) => x.key === g.key);
+      if (w) expect(inkBox(g)).toEqual(inkBox(w));
+      expect(inkBox(g).h).toBeLessThan(40);
+      expect(inkBox(g).w).toBeLessThan(60);
+    }
   });
 });

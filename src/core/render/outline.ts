@@ -124,3 +124,25 @@ export function placeGlyph(o: Outline, sx: number, sy: number, x0: number, y0: n
   if (!s) return placeOutline(o, sx, sy, x0, y0);
   return 'M' + (Math.round(x0 * PLACED_UNITS_PER_PT) + s.mx) + ' ' + (Math.round(y0 * PLACED_UNITS_PER_PT) + s.my) + s.rest;
 }
+
+// Per outline, the same outline with each point's x and y swapped (placed by placeGlyph, a quarter-turned glyph).
+const turnedOutlines = new WeakMap<Outline, Outline>();
+
+/**
+ * The outline to place, with placeGlyph's `sx` and `sy` as the glyph's vertical and horizontal scale, for a glyph
+ * turned a quarter clockwise about its origin (a bracket in a vertical headline): x' = x0 + sx·y, y' = y0 + sy·x.
+ * Its advance runs down the page and its top faces right, as the PDF and the glyph `<use>` draw it.
+ */
+export function turnedOutline(o: Outline): Outline {
+  let t = turnedOutlines.get(o);
+  if (!t) {
+    const args = new Float64Array(o.args.length);
+    for (let i = 0; i < args.length; i += 2) {
+      args[i] = o.args[i + 1]!;
+      args[i + 1] = o.args[i]!;
+    }
+    t = { cmds: o.cmds, args };
+    turnedOutlines.set(o, t);
+  }
+  return t;
+}

@@ -1,6 +1,6 @@
 import type { DisplayItem, DisplayPage, FaceInfo, GlyphItem, ImageItem, RectItem, RuleItem } from '../display/types';
 import { cmykToHex } from './color';
-import { PLACED_UNITS_PER_PT, placeGlyph, type Outline } from './outline';
+import { PLACED_UNITS_PER_PT, placeGlyph, turnedOutline, type Outline } from './outline';
 
 /** Glyph outlines from the same font bytes the PDF embeds. */
 export interface GlyphOutlines {
@@ -64,7 +64,8 @@ export function svgItems(page: DisplayPage, items: readonly DisplayItem[], ctx: 
       if (fill !== runFill) endRun();
       runFill = fill;
       const s = g.size / page.faces[g.face]!.unitsPerEm;
-      run += placeGlyph(o, s * g.scaleX, -s * (g.scaleY ?? 1), g.x, g.y);
+      // Turned: font x runs down the page, font y (up) to the right.
+      run += g.rotate === 90 ? placeGlyph(turnedOutline(o), s * (g.scaleY ?? 1), s * g.scaleX, g.x, g.y) : placeGlyph(o, s * g.scaleX, -s * (g.scaleY ?? 1), g.x, g.y);
       return;
     }
     const id = ctx.glyphRef(g);

@@ -22,6 +22,68 @@ export interface PageGroup {
   readonly hasImage: boolean;
 }
 
+/** What a run's ink may cover, in pt from its origin. */
+export interface InkBox {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+/**
+ * What the run's ink may cover, from its origin: the same for every run of one key (a run that only moved keeps it).
+ * The run's own SVG is this big (PageSvg): a layer the size of the page would be damaged whole each time a line's
+ * layer is made or dropped. Every glyph's outline fits without reading it: an em above the baseline and half an em
+ * below, the advance and half an em either side (accents, a Latin italic, 扁体 and 长体 stay inside), or as much
+ * across for a glyph turned a quarter. Rules, boxes and pictures to their drawn edge.
+ */
+export function inkBox(run: PageGroup): InkBox {
+  const { items, originX: ox, originY: oy } = run;
+  // Plain locals, no closure: a closure's captured numbers live boxed on the heap, an allocation per update.
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const it of items) {
+    let a: number;
+    let b: number;
+    let c: number;
+    let d: number;
+    if (it.kind === 'glyph') {
+      const x = it.x - ox;
+      const y = it.y - oy;
+      const s = it.size;
+      const run = Math.max(it.advance, s);
+      const turned = it.rotate === 90;
+      a = turned ? x - 1.5 * s : x - 0.5 * s;
+      b = turned ? y - s : y - 1.5 * s;
+      c = turned ? x + 1.5 * s : x + run + 0.5 * s;
+      d = turned ? y + run + s : y + s;
+    } else if (it.kind === 'rule') {
+      const w = it.width;
+      a = Math.min(it.x1, it.x2) - ox - w;
+      b = Math.min(it.y1, it.y2) - oy - w;
+      c = Math.max(it.x1, it.x2) - ox + w;
+      d = Math.max(it.y1, it.y2) - oy + w;
+    } else {
+      const w = it.kind === 'rect' ? (it.stroke?.width ?? 0) : 0;
+      a = it.x - ox - w;
+      b = it.y - oy - w;
+      c = it.x + it.w - ox + w;
+      d = it.y + it.h - oy + w;
+    }
+    if (a < x0) x0 = a;
+    if (b < y0) y0 = b;
+    if (c > x1) x1 = c;
+    if (d > y1) y1 = d;
+  }
+  if (x0 === Infinity) return { x: 0, y: 0, w: 0, h: 0 };
+  // Out to whole points, and a point to spare.
+  const x = Math.floor(x0) - 1;
+  const y = Math.floor(y0) - 1;
+  return { x, y, w: Math.ceil(x1) + 1 - x, h: Math.ceil(y1) + 1 - y };
+}
+
 const FNV_PRIME = 0x01000193;
 const FNV_START = 0x811c9dc5;
 const mix = (h: number, n: number): number => Math.imul(h ^ n, FNV_PRIME);
