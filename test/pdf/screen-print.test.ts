@@ -1,12 +1,13 @@
-// Screen = print: the PDF rasterised by pdftoppm and the SVG render of the same display list (the screen's
-// renderer) rasterised by Chromium must agree, 150 dpi grayscale, after a 1-pixel blur.
+// Screen = print: the PDF rasterised by pdftoppm and the SVG render of the same display list rasterised by Chromium
+// must agree, 150 dpi grayscale, after a 1-pixel blur: both SVG drawings, the one the page view shows (each glyph's
+// outline placed on the page, svgItems with `outline`) and the standalone one (a <use> per glyph, renderSvg).
 import { chromium, type Browser } from '@playwright/test';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DisplayPage } from '../../src/core/display/types';
 import { DEFAULT_HOUSE } from '../../src/core/model/house';
 import { writePdf } from '../../src/core/pdf';
-import { renderSvg } from '../../src/core/render/svg';
+import { renderSvg, svgItems } from '../../src/core/render/svg';
 import { nodeFontLoader } from '../../src/main/fonts/node-font-loader';
 import { registry, samplePage } from './fixture';
 import { rasterGray, writeTemp } from './tools';
@@ -21,8 +22,24 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function svgGray(page: DisplayPage): Promise<{ w: number; h: number; px: Uint8Array }> {
-  const svg = renderSvg(page, { outlines: { outline: (face, gid) => registry.glyphPath(face.key, gid) } });
+type Drawing = 'page view' | 'standalone';
+
+/** The page as the page view draws it: glyph outlines placed on the page, a `<path>` per run of glyphs. */
+function pageViewSvg(page: DisplayPage): string {
+  const clips: string[] = [];
+  const body = svgItems(page, page.items, {
+    glyphRef: () => null,
+    outline: (g) => registry.glyphOutline(g.face, g.gid),
+    clipRef: (rect) => {
+      clips.push(`<clipPath id="c${clips.length}">${rect}</clipPath>`);
+      return `c${clips.length - 1}`;
+    },
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${page.width}" height="${page.height}" viewBox="0 0 ${page.width} ${page.height}"><rect width="${page.width}" height="${page.height}" fill="#fff"/><defs>${clips.join('')}</defs>${body.join('')}</svg>`;
+}
+
+async function svgGray(page: DisplayPage, drawing: Drawing = 'standalone'): Promise<{ w: number; h: number; px: Uint8Array }> {
+  const svg = drawing === 'page view' ? pageViewSvg(page) : renderSvg(page, { outlines: { outline: (face, gid) => registry.glyphPath(face.key, gid) } });
   const ctx = await browser.newContext({ viewport: { width: page.width, height: page.height }, deviceScaleFactor: DPI / 72 });
   try {
     const tab = await ctx.newPage();
@@ -67,34 +84,43 @@ function differing(a: { w: number; h: number; px: Uint8Array }, b: { w: number; 
   return bad / (w * h);
 }
 
-describe('screen = print', () => {
-  it('the PDF and the SVG render of the same display list differ on at most 0.5 % of pixels', async () => {
-    const page = await samplePage();
-    const pdf = writeTemp(
+const printed = async (page: DisplayPage) =>
+  rasterGray(
+    writeTemp(
       await writePdf([page], { pdfx: 'none', bleed: 0, marks: false, output: DEFAULT_HOUSE.output, title: 't', date: new Date(0) }, {
         fonts: nodeFontLoader,
         images: { load: () => Promise.reject(new Error('no images')) },
       }),
-    );
-    const printed = rasterGray(pdf, DPI);
-    const screen = await svgGray(page);
-    expect(Math.abs(printed.w - screen.w)).toBeLessThanOrEqual(1);
-    expect(Math.abs(printed.h - screen.h)).toBeLessThanOrEqual(1);
-    expect(differing(printed, screen)).toBeLessThanOrEqual(0.005);
-  });
+    ),
+    DPI,
+  );
 
-  it('the comparison fails when a glyph moves by half an em (the check can fail)', async () => {
+/** The sample page with its headline's and its 长体 line's glyphs turned a quarter, as a vertical headline sets brackets and Latin. */
+const turnedSample = async (): Promise<DisplayPage> => {
+  const page = await samplePage();
+  return { ...page, items: page.items.map((it) => (it.kind === 'glyph' && it.size > 15 ? { ...it, rotate: 90 as const } : it)) };
+};
+
+describe('screen = print', () => {
+  for (const drawing of ['page view', 'standalone'] as const) {
+    it(`the PDF and the ${drawing} SVG drawing of the same display list differ on at most 0.5 % of pixels, glyphs turned or not`, async () => {
+      for (const page of [await samplePage(), await turnedSample()]) {
+        const print = await printed(page);
+        const screen = await svgGray(page, drawing);
+        expect(Math.abs(print.w - screen.w)).toBeLessThanOrEqual(1);
+        expect(Math.abs(print.h - screen.h)).toBeLessThanOrEqual(1);
+        expect(differing(print, screen)).toBeLessThanOrEqual(0.005);
+      }
+    });
+  }
+
+  it('the comparison fails when a glyph moves by half an em, or is drawn upright where the PDF turns it (the check can fail)', async () => {
     const page = await samplePage();
     const moved: DisplayPage = {
       ...page,
       items: page.items.map((it) => (it.kind === 'glyph' && it.size > 15 ? { ...it, x: it.x + it.size / 2 } : it)),
     };
-    const pdf = writeTemp(
-      await writePdf([moved], { pdfx: 'none', bleed: 0, marks: false, output: DEFAULT_HOUSE.output, title: 't', date: new Date(0) }, {
-        fonts: nodeFontLoader,
-        images: { load: () => Promise.reject(new Error('no images')) },
-      }),
-    );
-    expect(differing(rasterGray(pdf, DPI), await svgGray(page))).toBeGreaterThan(0.005);
+    expect(differing(await printed(moved), await svgGray(page))).toBeGreaterThan(0.005);
+    expect(differing(await printed(await turnedSample()), await svgGray(page, 'page view'))).toBeGreaterThan(0.005);
   });
 });
