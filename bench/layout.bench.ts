@@ -1,5 +1,6 @@
 // Layout costs: a full page cold (caches cleared, parsed fonts kept), the relayout after a one-character
-// edit (only that story's thread is set again), and a whole 24-page issue cold.
+// edit (only that story's thread is set again), and a whole 24-page issue cold and after a one-character edit
+// (only that story's thread and its pages are put together again).
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { type BenchCase } from './harness';
@@ -100,5 +101,23 @@ export const cases: BenchCase[] = [
     },
     run: () => need(issue24).engine.layout(need(issue24).meta, need(issue24).stories),
     target: { value: 250, unit: 'ms', label: '24 版整期排版 ≤ 250 ms（冷）' },
+  },
+  {
+    group: 'layout',
+    name: '24 版整期改一个字后重排（只重排该稿及其所在版）',
+    async setup() {
+      const g = generateIssue();
+      issue24 = await prepared(g.issue, new Map(g.stories.map((s) => [s.id, s])));
+      const first = need(g.stories[0]);
+      edits = [editOf(first, 0), editOf(first, 1)];
+      issue24.engine.layout(issue24.meta, issue24.stories);
+    },
+    beforeEach() {
+      const s = need(issue24);
+      const story = edits[editIndex++ % 2]!;
+      s.stories.set(story.id, story);
+    },
+    run: () => need(issue24).engine.layout(need(issue24).meta, need(issue24).stories),
+    target: { value: 2, unit: 'ms', label: '24 版整期一字之改重排 ≤ 2 ms' },
   },
 ];

@@ -78,4 +78,31 @@ describe('relayout after an edit equals a cold layout', () => {
     await ts.prepare(meta, stories);
     expect(digests(engine.layout(meta, stories))).toEqual(digests(first));
   });
+
+  it('keeps every page the edit does not reach as the same object, with the report a cold layout gives', async () => {
+    // The sample's page, and a second page of its furniture, rules and boxes only (no story reaches it).
+    const page = meta.pages[0]!;
+    const m: IssueMeta = { ...meta, pages: [page, { ...page, id: `${page.id}-2`, number: '08', frames: page.frames.filter((f) => !('storyId' in f && f.storyId)) }] };
+    const ts = new ComposeTypesetter(new FontRegistry(nodeFontLoader, m.house.fonts), m.styles, m.house);
+    await ts.prepare(m, stories);
+    const engine = new LayoutEngine(ts);
+    const first = engine.layout(m, stories);
+    expect(first.display.pages[1]!.items.length).toBeGreaterThan(0);
+    const s1 = new Map(stories).set(LEAD, edited(stories.get(LEAD)!, 1, (t) => t + '又添了几个字'));
+    await ts.prepare(m, s1);
+    const warm = engine.layout(m, s1);
+    expect(warm.display.pages[0]).not.toBe(first.display.pages[0]);
+    expect(warm.display.pages[1]).toBe(first.display.pages[1]);
+    expect(warm.report.pages[1]).toBe(first.report.pages[1]);
+    const again = await cold(m, s1);
+    expect(digests(warm)).toEqual(digests(again));
+    expect(warm.report).toEqual(again.report);
+    expect(warm.display.pages.map((p) => p.faces)).toEqual(again.display.pages.map((p) => p.faces));
+    // A new issue object (a page renamed) puts every page together again.
+    const renamed: IssueMeta = { ...m, pages: m.pages.map((p, i) => (i === 1 ? { ...p, name: '新版名' } : p)) };
+    await ts.prepare(renamed, s1);
+    const after = engine.layout(renamed, s1);
+    after.display.pages.forEach((p, i) => expect(p).not.toBe(warm.display.pages[i]));
+    expect(after.report.pages[1]!.name).toBe('新版名');
+  });
 });

@@ -1,5 +1,5 @@
 import type { DisplayItem, DisplayList, DisplayPage, FaceInfo, FrameBox } from '../display/types';
-import type { Asset, Frame, IssueMeta, Photo, Story, TextFrame } from '../model';
+import type { Asset, Frame, IssueMeta, Page, Photo, Story, TextFrame } from '../model';
 import { blockRect } from './block';
 import { boxBlock, titleBandLines } from './box';
 import { gridProblem, gridRect, pageGrid, type PageGrid } from './grid';
@@ -28,6 +28,17 @@ interface StoryBlocks {
   readonly problems: string[];
 }
 
+/** A page put together, kept while everything it was made from is the same (by identity). */
+interface PageAssembly {
+  readonly deps: readonly unknown[];
+  readonly page: DisplayPage;
+  readonly report: PageReport;
+  /** Contributions to the stories' reports, in frame order. */
+  readonly problems: readonly (readonly [string, readonly string[]])[];
+  readonly missing: readonly (readonly [string, readonly string[]])[];
+  readonly photosMissing: readonly (readonly [string, MissingPhoto])[];
+}
+
 interface CachedThread {
   readonly story: Story;
   readonly signature: string;
@@ -45,6 +56,10 @@ export class LayoutEngine {
   /** Slots of each text frame by what decides them: the frame, the page's obstacles, the box inset. */
   private slots = new Map<string, { key: string; slots: readonly Slot[] }>();
   private blocks = new Map<string, StoryBlocks>();
+  /** Each page's obstacles, by page object (pages are immutable values, like stories). */
+  private obstacles = new WeakMap<Page, { geometry: IssueMeta['geometry']; band: number; obstacles: ReturnType<typeof pageObstacles>; obstacleKey: string }>();
+  /** Each page as last put together, by page id. */
+  private assembled = new Map<string, PageAssembly>();
   private context: unknown[] = [];
 
   constructor(private readonly ts: Typesetter) {}
@@ -54,6 +69,7 @@ export class LayoutEngine {
     this.threads.clear();
     this.blocks.clear();
     this.slots.clear();
+    this.assembled.clear();
   }
 
   layout(issue: IssueMeta, stories: ReadonlyMap<string, Story>): LayoutResult {
@@ -72,15 +88,14 @@ export class LayoutEngine {
     const pageProblems = issue.pages.map(() => [] as string[]);
     const byStory = new Map<string, { frame: TextFrame; pageIndex: number; order: number; slots: readonly Slot[]; key: string }[]>();
     issue.pages.forEach((page, pageIndex) => {
-      const obstacles = pageObstacles(grid, page.frames, band);
-      const obstacleKey = JSON.stringify(obstacles);
+      const { obstacles, obstacleKey } = this.obstaclesOf(grid, issue.geometry, page, band);
       page.frames.forEach((f, order) => {
         const problem = gridProblem(grid, f);
         if (problem) pageProblems[pageIndex]!.push(`框 ${f.id}：${problem}`);
         if ('storyId' in f && f.storyId && !stories.has(f.storyId)) pageProblems[pageIndex]!.push(`框 ${f.id}：找不到稿件 ${f.storyId}`);
         if (f.kind !== 'text' || !stories.has(f.storyId)) return;
         const inset = insetOf(f, page.frames);
-        const key = `${pageIndex}/${page.number}/${inset}/${minFragment}/${JSON.stringify(f)}/${obstacleKey}`;
+        const key = `${pageIndex}/${page.number}/${inset}/${minFragment}/${frameJson(f)}/${obstacleKey}`;
         let cached = this.slots.get(`${page.id}:${f.id}`);
         if (!cached || cached.key !== key) {
           cached = { key, slots: frameSlots(grid, f, pageIndex, f.wrap === false ? [] : obstacles, minFragment, inset).slots };
@@ -113,92 +128,34 @@ export class LayoutEngine {
     const storyProblems = new Map<string, string[]>();
     const storyMissing = new Map<string, Set<string>>();
     const storyPhotosMissing = new Map<string, MissingPhoto[]>();
-    const noteMissing = (storyId: string, glyphs: Iterable<DisplayItem>): void => {
-      for (const g of glyphs) {
-        if (g.kind !== 'glyph' || !g.missing) continue;
-        const set = storyMissing.get(storyId) ?? new Set<string>();
-        set.add(g.text);
-        storyMissing.set(storyId, set);
-      }
-    };
     for (const [id, t] of threads) {
       if (t.missing.length > 0) storyMissing.set(id, new Set(t.missing));
     }
 
-    const pages: DisplayPage[] = [];
-    const pageFaces: Set<string>[] = [];
+    const withFaces: DisplayPage[] = [];
     const pageReports: PageReport[] = [];
+    const assembled = new Map<string, PageAssembly>();
     issue.pages.forEach((page, pageIndex) => {
-      const under: DisplayItem[] = []; // tints and boxes, below everything
-      const pictures: DisplayItem[] = [];
-      const rules: DisplayItem[] = [];
-      const type: DisplayItem[] = [];
-      const boxes: FrameBox[] = [];
-      const storyIds: string[] = [];
-      for (const f of page.frames) {
-        const inset = insetOf(f, page.frames);
-        const storyId = 'storyId' in f ? f.storyId : null;
-        if (storyId && !storyIds.includes(storyId) && stories.has(storyId)) storyIds.push(storyId);
-        boxes.push({ frameId: f.id, storyId, ...frameBox(grid, f, inset) });
-        switch (f.kind) {
-          case 'box':
-            under.push(...this.cachedBlock(`box:${page.id}:${f.id}`, [f, inset], null, () => ({ items: boxBlock(grid, f, this.ts, inset), problems: [] })).items);
-            break;
-          case 'rule':
-            rules.push(...ruleItems(grid, f));
-            break;
-          case 'runningHead':
-            type.push(...runningHead(grid, f, issue, page, this.ts));
-            break;
-          case 'headline': {
-            const story = stories.get(f.storyId);
-            if (!story) break;
-            const b = this.cachedBlock(`head:${page.id}:${f.id}`, [f, inset], story, () => {
-              const r = (f.orientation === 'vertical' ? verticalHeadlineBlock : headlineBlock)(grid, f, story, this.ts, inset);
-              return { items: r.glyphs, problems: r.problems };
-            });
-            type.push(...b.items);
-            addProblems(storyProblems, f.storyId, b.problems);
-            noteMissing(f.storyId, b.items);
-            break;
-          }
-          case 'image': {
-            const story = stories.get(f.storyId);
-            if (!story) break;
-            const photo = story.photos[f.photoIndex];
-            const asset = photo?.assetId ? assets.get(photo.assetId) : undefined;
-            const b = this.cachedBlock(`image:${page.id}:${f.id}`, [f, inset, asset ?? null], story, () => imageBlock(grid, f, story, assets, this.ts, inset));
-            const gap = photoGap(photo, asset);
-            if (gap) storyPhotosMissing.set(f.storyId, [...(storyPhotosMissing.get(f.storyId) ?? []), { ...gap, frameId: f.id, photoIndex: f.photoIndex, pageId: page.id, pageNumber: page.number }]);
-            for (const it of b.items) (it.kind === 'glyph' ? type : pictures).push(it);
-            addProblems(storyProblems, f.storyId, b.problems);
-            noteMissing(f.storyId, b.items);
-            break;
-          }
-          case 'text':
-            break;
-        }
+      // What the page's items come from, by identity: the issue (running head, assets), the page and its frames,
+      // and each story on it with its thread. Typing into one story leaves every other page as it was.
+      const deps: unknown[] = [issue, pageIndex, page, pageProblems[pageIndex]!.join('\n')];
+      for (const f of page.frames) if ('storyId' in f && f.storyId) deps.push(stories.get(f.storyId), threads.get(f.storyId));
+      const cached = this.assembled.get(page.id);
+      const a = cached && cached.deps.length === deps.length && cached.deps.every((d, i) => d === deps[i])
+        ? cached
+        : this.assemblePage(issue, page, pageIndex, grid, stories, threads, assets, pageProblems[pageIndex]!, deps);
+      assembled.set(page.id, a);
+      withFaces.push(a.page);
+      pageReports.push(a.report);
+      for (const [id, problems] of a.problems) addProblems(storyProblems, id, problems);
+      for (const [id, texts] of a.missing) {
+        const set = storyMissing.get(id) ?? new Set<string>();
+        for (const t of texts) set.add(t);
+        storyMissing.set(id, set);
       }
-      const bodies: (readonly DisplayItem[])[] = [];
-      const faceKeys = facesOf(type);
-      for (const key of facesOf(under)) faceKeys.add(key); // box titles sit with their boxes, under the text
-      for (const id of storyIds) {
-        const t = threads.get(id);
-        const glyphs = t?.glyphs.get(pageIndex);
-        if (glyphs) bodies.push(glyphs);
-        for (const key of t?.faces.get(pageIndex) ?? []) faceKeys.add(key);
-      }
-      pageFaces.push(faceKeys);
-      pages.push({
-        pageId: page.id, number: page.number, width: grid.pageWidth, height: grid.pageHeight,
-        items: under.concat(pictures, rules, type, ...bodies), faces: {}, frames: boxes,
-      });
-      pageReports.push({ pageId: page.id, number: page.number, name: page.name, storyIds, problems: pageProblems[pageIndex]! });
+      for (const [id, gap] of a.photosMissing) storyPhotosMissing.set(id, [...(storyPhotosMissing.get(id) ?? []), gap]);
     });
-
-    // Faces last: every set line has registered its faces by now.
-    const faces = this.ts.faces();
-    const withFaces = pages.map((p, i) => ({ ...p, faces: faceTable(pageFaces[i]!, faces) }));
+    this.assembled = assembled;
 
     const fits: StoryFit[] = [];
     const placedIds = new Set<string>();
@@ -221,6 +178,102 @@ export class LayoutEngine {
     };
   }
 
+  /** The obstacles a page's frames make, and their key: worked out again only for a new page object, geometry or title band. */
+  private obstaclesOf(grid: PageGrid, geometry: IssueMeta['geometry'], page: Page, band: number): { obstacles: ReturnType<typeof pageObstacles>; obstacleKey: string } {
+    const cached = this.obstacles.get(page);
+    if (cached && cached.geometry === geometry && cached.band === band) return cached;
+    const obstacles = pageObstacles(grid, page.frames, band);
+    const made = { geometry, band, obstacles, obstacleKey: JSON.stringify(obstacles) };
+    this.obstacles.set(page, made);
+    return made;
+  }
+
+  /** One page's display list and report, and what it adds to its stories' problems, missing characters and photos. */
+  private assemblePage(
+    issue: IssueMeta, page: Page, pageIndex: number, grid: PageGrid, stories: ReadonlyMap<string, Story>, threads: ReadonlyMap<string, ThreadResult>,
+    assets: ReadonlyMap<string, Asset>, pageProblems: readonly string[], deps: readonly unknown[],
+  ): PageAssembly {
+    const problems: [string, readonly string[]][] = [];
+    const missing: [string, string[]][] = [];
+    const photosMissing: [string, MissingPhoto][] = [];
+    const noteMissing = (storyId: string, glyphs: Iterable<DisplayItem>): void => {
+      const texts: string[] = [];
+      for (const g of glyphs) if (g.kind === 'glyph' && g.missing) texts.push(g.text);
+      if (texts.length > 0) missing.push([storyId, texts]);
+    };
+    const under: DisplayItem[] = []; // tints and boxes, below everything
+    const pictures: DisplayItem[] = [];
+    const rules: DisplayItem[] = [];
+    const type: DisplayItem[] = [];
+    const boxes: FrameBox[] = [];
+    const storyIds: string[] = [];
+    for (const f of page.frames) {
+      const inset = insetOf(f, page.frames);
+      const storyId = 'storyId' in f ? f.storyId : null;
+      if (storyId && !storyIds.includes(storyId) && stories.has(storyId)) storyIds.push(storyId);
+      boxes.push({ frameId: f.id, storyId, ...frameBox(grid, f, inset) });
+      switch (f.kind) {
+        case 'box':
+          under.push(...this.cachedBlock(`box:${page.id}:${f.id}`, [f, inset], null, () => ({ items: boxBlock(grid, f, this.ts, inset), problems: [] })).items);
+          break;
+        case 'rule':
+          rules.push(...ruleItems(grid, f));
+          break;
+        case 'runningHead':
+          type.push(...runningHead(grid, f, issue, page, this.ts));
+          break;
+        case 'headline': {
+          const story = stories.get(f.storyId);
+          if (!story) break;
+          const b = this.cachedBlock(`head:${page.id}:${f.id}`, [f, inset], story, () => {
+            const r = (f.orientation === 'vertical' ? verticalHeadlineBlock : headlineBlock)(grid, f, story, this.ts, inset);
+            return { items: r.glyphs, problems: r.problems };
+          });
+          type.push(...b.items);
+          if (b.problems.length > 0) problems.push([f.storyId, b.problems]);
+          noteMissing(f.storyId, b.items);
+          break;
+        }
+        case 'image': {
+          const story = stories.get(f.storyId);
+          if (!story) break;
+          const photo = story.photos[f.photoIndex];
+          const asset = photo?.assetId ? assets.get(photo.assetId) : undefined;
+          const b = this.cachedBlock(`image:${page.id}:${f.id}`, [f, inset, asset ?? null], story, () => imageBlock(grid, f, story, assets, this.ts, inset));
+          const gap = photoGap(photo, asset);
+          if (gap) photosMissing.push([f.storyId, { ...gap, frameId: f.id, photoIndex: f.photoIndex, pageId: page.id, pageNumber: page.number }]);
+          for (const it of b.items) (it.kind === 'glyph' ? type : pictures).push(it);
+          if (b.problems.length > 0) problems.push([f.storyId, b.problems]);
+          noteMissing(f.storyId, b.items);
+          break;
+        }
+        case 'text':
+          break;
+      }
+    }
+    const bodies: (readonly DisplayItem[])[] = [];
+    const faceKeys = facesOf(type);
+    for (const key of facesOf(under)) faceKeys.add(key); // box titles sit with their boxes, under the text
+    for (const id of storyIds) {
+      const t = threads.get(id);
+      const glyphs = t?.glyphs.get(pageIndex);
+      if (glyphs) bodies.push(glyphs);
+      for (const key of t?.faces.get(pageIndex) ?? []) faceKeys.add(key);
+    }
+    return {
+      deps,
+      page: {
+        pageId: page.id, number: page.number, width: grid.pageWidth, height: grid.pageHeight,
+        // Faces last: every line and block of the page has registered its faces by now.
+        items: under.concat(pictures, rules, type, ...bodies), faces: faceTable(faceKeys, this.ts.faces()), frames: boxes,
+      },
+      report: { pageId: page.id, number: page.number, name: page.name, storyIds, problems: pageProblems },
+      problems,
+      missing,
+      photosMissing,
+    };
+  }
+
   private cachedBlock(key: string, deps: readonly unknown[], story: Story | null, make: () => { items: DisplayItem[]; problems: string[] }): StoryBlocks {
     const sig = JSON.stringify(deps);
     const cached = this.blocks.get(key);
@@ -229,6 +282,17 @@ export class LayoutEngine {
     this.blocks.set(key, made);
     return made;
   }
+}
+
+const frameJsons = new WeakMap<Frame, string>();
+/** A frame's JSON, part of its slots' key: once per frame object (a frame is an immutable value). */
+function frameJson(f: Frame): string {
+  let json = frameJsons.get(f);
+  if (json === undefined) {
+    json = JSON.stringify(f);
+    frameJsons.set(f, json);
+  }
+  return json;
 }
 
 function photoGap(photo: Photo | undefined, asset: Asset | undefined): PhotoGap | null {
