@@ -39,6 +39,19 @@ interface PageAssembly {
   readonly photosMissing: readonly (readonly [string, MissingPhoto])[];
 }
 
+/** A text frame's slots and what decided them. */
+interface CachedSlots {
+  readonly pageIndex: number;
+  readonly number: string;
+  readonly inset: number;
+  readonly minFragment: number;
+  readonly frameJson: string;
+  readonly obstacleKey: string;
+  /** Unique to this working-out: the same id, the same slots. */
+  readonly id: number;
+  readonly slots: readonly Slot[];
+}
+
 interface CachedThread {
   readonly story: Story;
   readonly signature: string;
@@ -54,7 +67,9 @@ interface CachedThread {
 export class LayoutEngine {
   private threads = new Map<string, CachedThread>();
   /** Slots of each text frame by what decides them: the frame, the page's obstacles, the box inset. */
-  private slots = new Map<string, { key: string; slots: readonly Slot[] }>();
+  private slots = new Map<string, CachedSlots>();
+  /** Numbers each set of slots worked out, for the threads' signatures. */
+  private slotsMade = 0;
   private blocks = new Map<string, StoryBlocks>();
   /** Each page's obstacles, by page object (pages are immutable values, like stories). */
   private obstacles = new WeakMap<Page, { geometry: IssueMeta['geometry']; band: number; obstacles: ReturnType<typeof pageObstacles>; obstacleKey: string }>();
@@ -86,7 +101,7 @@ export class LayoutEngine {
 
     // Slots for every text frame, grouped into threads by story.
     const pageProblems = issue.pages.map(() => [] as string[]);
-    const byStory = new Map<string, { frame: TextFrame; pageIndex: number; order: number; slots: readonly Slot[]; key: string }[]>();
+    const byStory = new Map<string, { frame: TextFrame; pageIndex: number; order: number; slots: readonly Slot[]; id: number }[]>();
     issue.pages.forEach((page, pageIndex) => {
       const { obstacles, obstacleKey } = this.obstaclesOf(grid, issue.geometry, page, band);
       page.frames.forEach((f, order) => {
@@ -95,14 +110,17 @@ export class LayoutEngine {
         if ('storyId' in f && f.storyId && !stories.has(f.storyId)) pageProblems[pageIndex]!.push(`框 ${f.id}：找不到稿件 ${f.storyId}`);
         if (f.kind !== 'text' || !stories.has(f.storyId)) return;
         const inset = insetOf(f, page.frames);
-        const key = `${pageIndex}/${page.number}/${inset}/${minFragment}/${frameJson(f)}/${obstacleKey}`;
+        // What decides the slots, compared part by part (a key string of them all was flattened anew per frame and
+        // keystroke: the page's obstacles are kilobytes of JSON).
+        const json = frameJson(f);
         let cached = this.slots.get(`${page.id}:${f.id}`);
-        if (!cached || cached.key !== key) {
-          cached = { key, slots: frameSlots(grid, f, pageIndex, f.wrap === false ? [] : obstacles, minFragment, inset).slots };
+        if (!cached || cached.pageIndex !== pageIndex || cached.number !== page.number || cached.inset !== inset || cached.minFragment !== minFragment || cached.frameJson !== json || cached.obstacleKey !== obstacleKey) {
+          const slots = frameSlots(grid, f, pageIndex, f.wrap === false ? [] : obstacles, minFragment, inset).slots;
+          cached = { pageIndex, number: page.number, inset, minFragment, frameJson: json, obstacleKey, id: ++this.slotsMade, slots };
           this.slots.set(`${page.id}:${f.id}`, cached);
         }
         const list = byStory.get(f.storyId) ?? [];
-        list.push({ frame: f, pageIndex, order, slots: cached.slots, key });
+        list.push({ frame: f, pageIndex, order, slots: cached.slots, id: cached.id });
         byStory.set(f.storyId, list);
       });
     });
@@ -114,7 +132,7 @@ export class LayoutEngine {
       const frames: ThreadFrame[] = list.map((e) => ({
         frameId: e.frame.id, pageIndex: e.pageIndex, pageId: issue.pages[e.pageIndex]!.id, pageNumber: issue.pages[e.pageIndex]!.number, slots: e.slots,
       }));
-      const signature = list.map((e) => e.key).join('|');
+      const signature = list.map((e) => e.id).join(',');
       const cached = this.threads.get(storyId);
       if (cached && cached.story === story && cached.signature === signature) {
         threads.set(storyId, cached.result);
@@ -285,7 +303,7 @@ export class LayoutEngine {
 }
 
 const frameJsons = new WeakMap<Frame, string>();
-/** A frame's JSON, part of its slots' key: once per frame object (a frame is an immutable value). */
+/** A frame's JSON, part of what decides its slots: once per frame object (a frame is an immutable value). */
 function frameJson(f: Frame): string {
   let json = frameJsons.get(f);
   if (json === undefined) {
