@@ -73,6 +73,8 @@ export class LayoutEngine {
   private blocks = new Map<string, StoryBlocks>();
   /** Each page's obstacles, by page object (pages are immutable values, like stories). */
   private obstacles = new WeakMap<Page, { geometry: IssueMeta['geometry']; band: number; obstacles: ReturnType<typeof pageObstacles>; obstacleKey: string }>();
+  /** Each frame's JSON, part of what decides its slots: once per frame object (a frame is an immutable value). */
+  private frameJsons = new WeakMap<Frame, string>();
   /** Each page as last put together, by page id. */
   private assembled = new Map<string, PageAssembly>();
   private context: unknown[] = [];
@@ -85,6 +87,8 @@ export class LayoutEngine {
     this.blocks.clear();
     this.slots.clear();
     this.assembled.clear();
+    this.obstacles = new WeakMap();
+    this.frameJsons = new WeakMap();
   }
 
   layout(issue: IssueMeta, stories: ReadonlyMap<string, Story>): LayoutResult {
@@ -112,7 +116,8 @@ export class LayoutEngine {
         const inset = insetOf(f, page.frames);
         // What decides the slots, compared part by part (a key string of them all was flattened anew per frame and
         // keystroke: the page's obstacles are kilobytes of JSON).
-        const json = frameJson(f);
+        let json = this.frameJsons.get(f);
+        if (json === undefined) this.frameJsons.set(f, (json = JSON.stringify(f)));
         let cached = this.slots.get(`${page.id}:${f.id}`);
         if (!cached || cached.pageIndex !== pageIndex || cached.number !== page.number || cached.inset !== inset || cached.minFragment !== minFragment || cached.frameJson !== json || cached.obstacleKey !== obstacleKey) {
           const slots = frameSlots(grid, f, pageIndex, f.wrap === false ? [] : obstacles, minFragment, inset).slots;
@@ -300,17 +305,6 @@ export class LayoutEngine {
     this.blocks.set(key, made);
     return made;
   }
-}
-
-const frameJsons = new WeakMap<Frame, string>();
-/** A frame's JSON, part of what decides its slots: once per frame object (a frame is an immutable value). */
-function frameJson(f: Frame): string {
-  let json = frameJsons.get(f);
-  if (json === undefined) {
-    json = JSON.stringify(f);
-    frameJsons.set(f, json);
-  }
-  return json;
 }
 
 function photoGap(photo: Photo | undefined, asset: Asset | undefined): PhotoGap | null {
