@@ -124,3 +124,20 @@ describe('the desk lays a keystroke out at once when its fonts are loaded', () =
     expect(desk.layOutNow(meta, new Map(stories).set(lead.id, appendToFirstParagraph(lead, '龘')))).toBeNull();
   });
 });
+
+describe('the desk checks the page furniture once per issue object', () => {
+  it('is ready again for keystrokes without the furniture, and not for a new issue whose furniture needs a font fetched', async () => {
+    const { meta, stories } = await openSample();
+    const desk = new DeskLayout(nodeFontLoader);
+    await desk.run(meta, stories);
+    const lead = [...stories.values()].find((s) => s.body.root.children.length > 2)!;
+    for (const text of ['新', '区', '新区']) expect(desk.layOutNow(meta, new Map(stories).set(lead.id, appendToFirstParagraph(lead, text)))).not.toBeNull();
+    // A page renamed to a character no font has fetched: the new issue object's furniture is checked again.
+    const renamed = { ...meta, pages: meta.pages.map((p, i) => (i === 0 ? { ...p, name: `${p.name}龘` } : p)) };
+    expect(desk.layOutNow(renamed, stories)).toBeNull();
+    const ran = await desk.run(renamed, stories);
+    const now = desk.layOutNow(renamed, new Map(stories).set(lead.id, appendToFirstParagraph(lead, '新')))!;
+    expect(now).not.toBeNull();
+    expect(now.display.pages[0]!.items.filter((it) => it.kind === 'glyph' && it.missing).length).toBe(ran.display.pages[0]!.items.filter((it) => it.kind === 'glyph' && it.missing).length);
+  });
+});

@@ -10,6 +10,14 @@ import { setVerticalText, type VerticalLine } from './vertical-set';
 /** Short texts remembered between clears; far more than an issue's headlines, captions and jump lines. */
 const TEXT_MEMO_LIMIT = 20_000;
 
+/** The text an issue object sets itself: page furniture, by style; the placed stories; headline frames' own styles. */
+interface IssueTexts {
+  readonly furniture: readonly { readonly text: string; readonly styleId: string; readonly charStyle?: string }[];
+  readonly placed: readonly string[];
+  /** Story id → the styles its headline frames set the 主题 in (the lead's). */
+  readonly headlineStyles: ReadonlyMap<string, readonly string[]>;
+}
+
 /** Suffix of the derived paragraph styles that continue a paragraph in a new column: no first-line indent. */
 const CONT = '~cont';
 
@@ -144,26 +152,61 @@ export class ComposeTypesetter implements Typesetter {
       ensureParagraphs(bodies, { fonts: this.fonts, styles: this.styles, house: this.house }),
       ...needs.map(({ font, text }) => this.fonts.ensure(text, [font])),
     ]);
+    this.readyIssues.add(issue);
     for (const s of checked) this.readyStories.add(s);
   }
 
   /**
-   * Whether prepare has nothing left to load: the issue can be laid out now, in this turn. A story object found
-   * ready once stays ready (loaded fonts are never dropped), so a keystroke checks only the story it changed.
+   * Whether prepare has nothing left to load: the issue can be laid out now, in this turn. A story or an issue object
+   * found ready once stays ready (loaded fonts are never dropped), so a keystroke checks only the story it changed,
+   * not the furniture of every page again.
    */
   prepared(issue: IssueMeta, stories: ReadonlyMap<string, Story>): boolean {
     const { bodies, needs, checked } = this.fontNeeds(issue, stories, true);
     const ready = needs.every(({ font, text }) => this.fonts.ready(text, [font])) && paragraphsReady(bodies, { fonts: this.fonts, styles: this.styles, house: this.house });
-    if (ready) for (const s of checked) this.readyStories.add(s);
+    if (ready) {
+      this.readyIssues.add(issue);
+      for (const s of checked) this.readyStories.add(s);
+    }
     return ready;
   }
 
   /** Story objects whose own text (body, headline, captions) every font it needs has been loaded for. */
   private readonly readyStories = new WeakSet<Story>();
+  /** Issue objects whose page furniture, and headlines set in a frame's own style, every font has been loaded for. */
+  private readonly readyIssues = new WeakSet<IssueMeta>();
+  private readonly issueTexts = new WeakMap<IssueMeta, IssueTexts>();
+
+  /** What the issue object itself sets (made once per issue object: a keystroke makes a new story, not a new issue). */
+  private textsOf(issue: IssueMeta): IssueTexts {
+    let texts = this.issueTexts.get(issue);
+    if (texts) return texts;
+    const furniture: { text: string; styleId: string; charStyle?: string }[] = [];
+    const headlineStyles = new Map<string, string[]>();
+    const placed = new Set<string>();
+    for (const page of issue.pages) {
+      furniture.push({ text: `${page.number}版`, styleId: 'banner' }, { text: page.name, styleId: 'kicker' });
+      const rh = runningHeadTexts(issue, page);
+      furniture.push({ text: rh.dateLine + rh.staffLine, styleId: 'runninghead' });
+      for (const f of page.frames) {
+        if (f.kind === 'box') furniture.push({ text: f.title, styleId: 'banner' });
+        // A headline frame may set its 主题 in a style of its own (the lead's): that face is needed too.
+        if (f.kind === 'headline' && f.style) headlineStyles.set(f.storyId, [...(headlineStyles.get(f.storyId) ?? []), f.style]);
+        if ('storyId' in f && f.storyId) placed.add(f.storyId);
+      }
+    }
+    const pageNames = issue.pages.map((p) => p.number).join('');
+    furniture.push({ text: `（下转第上接版）0123456789${pageNames}`, styleId: 'body', charStyle: 'credit' });
+    texts = { furniture, headlineStyles, placed: [...placed] };
+    this.issueTexts.set(issue, texts);
+    return texts;
+  }
 
   /**
    * The placed stories' paragraphs, and the text each font sets in page furniture, headlines and captions; the
-   * stories whose own text was gathered (`skipReady` leaves out those already known to be ready).
+   * stories whose own text was gathered. `skipReady` leaves out what is already known to be ready: the furniture of
+   * an issue object found ready, the stories found ready (a story's headline in a frame's own style is checked with
+   * the story, and again for every story when the issue object is new).
    */
   private fontNeeds(issue: IssueMeta, stories: ReadonlyMap<string, Story>, skipReady: boolean): { bodies: ComposerParagraph[]; needs: { font: FontStyle; text: string }[]; checked: Story[] } {
     const needs = new Map<string, { font: FontStyle; text: string[] }>();
@@ -175,26 +218,17 @@ export class ComposeTypesetter implements Typesetter {
       e.text.push(text);
       needs.set(key, e);
     };
-    const placed = new Set<string>();
-    for (const page of issue.pages) {
-      need(`${page.number}版`, 'banner');
-      need(page.name, 'kicker');
-      const rh = runningHeadTexts(issue, page);
-      need(rh.dateLine + rh.staffLine, 'runninghead');
-      for (const f of page.frames) {
-        if (f.kind === 'box') need(f.title, 'banner');
-        // A headline frame may set its 主题 in a style of its own (the lead's): load that face too.
-        if (f.kind === 'headline' && f.style) need(stories.get(f.storyId)?.headline.main.join('') ?? '', f.style);
-        if ('storyId' in f && f.storyId) placed.add(f.storyId);
-      }
-    }
-    const pageNames = issue.pages.map((p) => p.number).join('');
-    need(`（下转第上接版）0123456789${pageNames}`, 'body', 'credit');
+    const texts = this.textsOf(issue);
+    const issueChecked = skipReady && this.readyIssues.has(issue);
+    if (!issueChecked) for (const f of texts.furniture) need(f.text, f.styleId, f.charStyle);
     const bodies: ComposerParagraph[] = [];
     const checked: Story[] = [];
-    for (const id of placed) {
+    for (const id of texts.placed) {
       const story = stories.get(id);
-      if (!story || (skipReady && this.readyStories.has(story))) continue;
+      if (!story) continue;
+      const storyChecked = skipReady && this.readyStories.has(story);
+      if (!issueChecked || !storyChecked) for (const style of texts.headlineStyles.get(id) ?? []) need(story.headline.main.join(''), style);
+      if (storyChecked) continue;
       checked.push(story);
       bodies.push(...this.paragraphs(story));
       need(story.headline.kicker.join(''), 'kicker');
