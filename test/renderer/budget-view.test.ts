@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUDGET_ORDER, filterRows, NO_FILTER, nextSort, sortRows, type BudgetRow } from '../../src/renderer/src/budget/budget-view';
+import { BUDGET_ORDER, filterRows, NO_FILTER, nextSort, sameRows, sortRows, type BudgetRow } from '../../src/renderer/src/budget/budget-view';
 
 const row = (id: string, over: Partial<BudgetRow>): BudgetRow => ({
   id, slug: id, kind: '消息', status: '草稿', lengthZi: 0, author: '', pages: [], lockedBy: null, dirty: false, ...over,
@@ -51,5 +51,18 @@ describe('budget sort', () => {
     expect(s2).toEqual({ key: 'slug', dir: 'desc' });
     expect(nextSort(s2, 'slug')).toEqual(BUDGET_ORDER);
     expect(nextSort(s2, 'author')).toEqual({ key: 'author', dir: 'asc' });
+  });
+});
+
+describe('budget rows kept while they show the same', () => {
+  const copy = (rs: BudgetRow[]) => rs.map((r) => ({ ...r, pages: [...r.pages] }));
+  it('takes new row objects with the same figures as the same rows', () => expect(sameRows(rows, copy(rows))).toBe(true));
+  it('sees any figure the table shows change', () => {
+    const changed: Partial<BudgetRow>[] = [{ slug: 'x' }, { kind: '通讯' }, { status: '待编' }, { lengthZi: 901 }, { author: 'x' }, { pages: ['07', '08'] }, { pages: ['08'] }, { lockedBy: '王五' }, { dirty: true }, { id: 'z' }];
+    for (const over of changed) expect(sameRows(rows, [{ ...rows[0]!, ...over }, ...rows.slice(1)]), JSON.stringify(over)).toBe(false);
+  });
+  it('sees a row added, dropped or moved', () => {
+    expect(sameRows(rows, rows.slice(1))).toBe(false);
+    expect(sameRows(rows, [rows[1]!, rows[0]!, ...rows.slice(2)])).toBe(false);
   });
 });

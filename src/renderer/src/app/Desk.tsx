@@ -4,7 +4,7 @@ import { type IssueMeta, type Story } from '../../../core/model';
 import { storyLengthZi } from '../../../core/model';
 import { type BudgetEntry, type DeskSession, type StoreEventView } from '../../../preload/api';
 import { BudgetTable } from '../budget/BudgetTable';
-import { type BudgetRow } from '../budget/budget-view';
+import { sameRows, type BudgetRow } from '../budget/budget-view';
 import { useI18n } from '../i18n/I18nProvider';
 import { yeban } from '../ipc/api';
 import { type StoryCaret } from '../editor/caret';
@@ -145,7 +145,7 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
   // story bar's copyfit, the figure a writer types against, follows every keystroke.
   const lengths = useSettled(useMemo(() => new Map([...stories].map(([id, s]) => [id, lengthZi(s)])), [stories]), BUDGET_QUIET_MS);
   const budgetCopyfits = useSettled(copyfits, BUDGET_QUIET_MS);
-  const rows = useMemo((): BudgetRow[] => {
+  const made = useMemo((): BudgetRow[] => {
     const placed = placements(meta);
     const byId = new Map((entries ?? []).map((e) => [e.id, e]));
     return meta.storyIds.flatMap((id) => {
@@ -160,6 +160,11 @@ export function Desk({ opened, onSession }: { opened: DeskSession; onSession: (s
       ];
     });
   }, [meta, stories, entries, lengths]);
+  // The same list while its figures are the same: a keystroke's new story makes new rows, and the budget table (its
+  // header, its rows' comparisons) was drawn again for each.
+  const shownRows = useRef<BudgetRow[]>(made);
+  if (!sameRows(shownRows.current, made)) shownRows.current = made;
+  const rows = shownRows.current;
 
   const created = async (story: Story) => {
     setCreating(false);

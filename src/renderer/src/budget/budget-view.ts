@@ -17,6 +17,22 @@ export interface BudgetRow {
   dirty: boolean;
 }
 
+/** Whether two row lists show the same: a keystroke makes new row objects with the same figures (lengths follow once typing pauses). */
+export function sameRows(a: readonly BudgetRow[], b: readonly BudgetRow[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (
+      x !== y &&
+      (x.id !== y.id || x.slug !== y.slug || x.kind !== y.kind || x.status !== y.status || x.lengthZi !== y.lengthZi || x.author !== y.author ||
+        x.lockedBy !== y.lockedBy || x.dirty !== y.dirty || x.pages.length !== y.pages.length || x.pages.some((n, j) => n !== y.pages[j]))
+    )
+      return false;
+  }
+  return true;
+}
+
 export interface BudgetFilter {
   /** Matched against slug, author and headline text, ignoring case. */
   text: string;

@@ -3,12 +3,12 @@ import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { createEmptyHistoryState, HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { type BodyJSON } from '../../../core/model/body';
 import { type StyleCatalog } from '../../../core/model/style';
 import { editorStateFromBody } from './body';
 import { STORY_NODES } from './nodes';
-import { BodySyncPlugin } from './plugins/BodySyncPlugin';
+import { BodySyncPlugin, isEditorReport } from './plugins/BodySyncPlugin';
 import { CaretPlugin } from './plugins/CaretPlugin';
 import { CharStyleDomPlugin } from './plugins/CharStyleDomPlugin';
 import { ReadOnlyPlugin } from './plugins/ReadOnlyPlugin';
@@ -36,7 +36,7 @@ export interface StoryEditorProps {
  * character style and bold, 电头, 小标题, line break), history, paste cleaning and the toolbar.
  * Mount it keyed by story id so each story gets its own editor and history.
  */
-export function StoryEditor({ body, styles, readOnly, onChange, caret = null }: StoryEditorProps) {
+export const StoryEditor = memo(function StoryEditor({ body, styles, readOnly, onChange, caret = null }: StoryEditorProps) {
   // The editor's web fonts (some 400 KB of @font-face rules) load when an editor first opens, not before the
   // app's first page: nothing else on screen uses them.
   useEffect(() => void import('../editor-fonts'), []);
@@ -80,4 +80,7 @@ export function StoryEditor({ body, styles, readOnly, onChange, caret = null }: 
       </div>
     </LexicalComposer>
   );
-}
+},
+// A body the editor itself reported is what it shows already: a keystroke's story coming back down is not drawn
+// again (the toolbar, the plugins). Any other body is a reload (BodySyncPlugin).
+(a, b) => a.styles === b.styles && a.readOnly === b.readOnly && a.onChange === b.onChange && a.caret === b.caret && (a.body === b.body || isEditorReport(b.body)));

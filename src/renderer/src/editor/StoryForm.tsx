@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { type Headline, type Photo } from '../../../core/model/story';
 import { type StoryCaret } from './caret';
 import { useEditorText } from './useEditorText';
@@ -92,7 +92,8 @@ function PhotoFields({ photo, i, readOnly, setPhoto, caret }: { photo: Photo; i:
 }
 
 /** The fields beside the body: 引题/主题/副题 and each photo's caption and credit. */
-export function StoryForm({ headline, photos, readOnly, onHeadlineChange, onPhotosChange, caret = null }: StoryFormProps) {
+/** Memoised: a keystroke in the body leaves the headline and photos as they were, and their fields are not drawn again. */
+export const StoryForm = memo(function StoryForm({ headline, photos, readOnly, onHeadlineChange, onPhotosChange, caret = null }: StoryFormProps) {
   const et = useEditorText();
   const setPhoto = (i: number, patch: Partial<Photo>) => onPhotosChange(photos.map((p, j) => (j === i ? { ...p, ...patch } : p)));
   return (
@@ -122,4 +123,4 @@ export function StoryForm({ headline, photos, readOnly, onHeadlineChange, onPhot
       )}
     </div>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { type DisplayItem, type DisplayPage } from '../../../core/display/types';
+import { type DisplayItem, type DisplayPage, type FrameBox } from '../../../core/display/types';
 import { type FontRegistry } from '../../../core/fonts';
 import { pageCommitted, watchKeystrokes } from './desk-timing';
 import { outlinesFor, type GlyphOutlines } from './glyph-outlines';
@@ -67,6 +67,31 @@ const GroupSvg = memo(
     a.group.hash === b.group.hash && a.group.originX === b.group.originX && a.group.originY === b.group.originY && a.outlines === b.outlines && a.page.pageId === b.page.pageId && (!a.group.hasImage || a.pictures === b.pictures),
 );
 
+const sameFrames = (a: readonly FrameBox[], b: readonly FrameBox[]): boolean =>
+  a === b ||
+  (a.length === b.length &&
+    a.every((f, i) => {
+      const g = b[i]!;
+      return f.frameId === g.frameId && f.storyId === g.storyId && f.x === g.x && f.y === g.y && f.w === g.w && f.h === g.h;
+    }));
+
+/**
+ * The frames' outlines over the page, as React elements: a frame whose box changed (its story grew) updates its own
+ * attributes only, and a keystroke that moved no frame (a new page object with the same frames) draws none of them.
+ */
+const FrameGuides = memo(
+  function FrameGuides({ viewBox, frames }: { viewBox: string; frames: readonly FrameBox[] }) {
+    return (
+      <svg viewBox={viewBox} data-guides="">
+        {frames.map((f) => (
+          <rect key={f.frameId} x={f.x} y={f.y} width={f.w} height={f.h} fill="none" stroke="#3b82f6" strokeWidth={0.3} data-frame={f.frameId} data-story={f.storyId ?? ''} />
+        ))}
+      </svg>
+    );
+  },
+  (a, b) => a.viewBox === b.viewBox && sameFrames(a.frames, b.frames),
+);
+
 /**
  * A display page as stacked inline SVGs, one per run of a story (page-groups.ts): when a keystroke changes one story,
  * React redraws the runs that changed and leaves every other run's DOM (and Chromium its paint) as it was. Each
@@ -99,14 +124,7 @@ export function PageSvg({ page, fonts, pictures, frameGuides, writing = null }: 
       {groups.map((g) => (
         <GroupSvg key={g.key} page={sheet} group={g} outlines={outlines} pictures={pictures} layered={writing !== null && g.owner === writing} />
       ))}
-      {frameGuides && (
-        // As React elements: a frame whose box changed (its story grew) updates its own attributes only.
-        <svg viewBox={viewBox} data-guides="">
-          {page.frames.map((f) => (
-            <rect key={f.frameId} x={f.x} y={f.y} width={f.w} height={f.h} fill="none" stroke="#3b82f6" strokeWidth={0.3} data-frame={f.frameId} data-story={f.storyId ?? ''} />
-          ))}
-        </svg>
-      )}
+      {frameGuides && <FrameGuides viewBox={viewBox} frames={page.frames} />}
     </div>
   );
 }

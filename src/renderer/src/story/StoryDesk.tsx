@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useRef } from 'react';
 import { type StyleCatalog } from '../../../core/model/style';
 import { type Story } from '../../../core/model';
 import { type StoryCaret } from '../editor/caret';
@@ -31,15 +31,24 @@ export function StoryDesk({ sessionId, storyId, sessionReadOnly, styles, copyfit
   const { t } = useI18n();
   const s = useStorySession(sessionId, storyId, sessionReadOnly, onSaved);
   const story = s.story;
+  // The story edits build on: the one rendered, or one made since by an edit the render has not caught up with.
+  const latest = useRef(story);
+  latest.current = story;
+  const { change } = s;
+  // Stable, so that the headline fields and the body editor are not drawn again for each keystroke in the body.
   const edit = useCallback(
     (patch: Partial<Story>) => {
-      if (!story) return;
-      const next = { ...story, ...patch };
-      s.change(next);
+      if (!latest.current) return;
+      const next = { ...latest.current, ...patch };
+      latest.current = next;
+      change(next);
       onDraft(next);
     },
-    [story, s, onDraft],
+    [change, onDraft],
   );
+  const onHeadlineChange = useCallback((headline: Story['headline']) => edit({ headline }), [edit]);
+  const onPhotosChange = useCallback((photos: Story['photos']) => edit({ photos }), [edit]);
+  const onBodyChange = useCallback((body: Story['body']) => edit({ body }), [edit]);
 
   if (s.loadError !== null) {
     return (
@@ -134,8 +143,8 @@ export function StoryDesk({ sessionId, storyId, sessionReadOnly, styles, copyfit
           headline={story.headline}
           photos={story.photos}
           readOnly={textReadOnly}
-          onHeadlineChange={(headline) => edit({ headline })}
-          onPhotosChange={(photos) => edit({ photos })}
+          onHeadlineChange={onHeadlineChange}
+          onPhotosChange={onPhotosChange}
           caret={caret && caret.field !== 'body' ? caret : null}
         />
         <StoryEditor
@@ -143,7 +152,7 @@ export function StoryDesk({ sessionId, storyId, sessionReadOnly, styles, copyfit
           body={story.body}
           styles={styles}
           readOnly={textReadOnly}
-          onChange={(body) => edit({ body })}
+          onChange={onBodyChange}
           caret={caret?.field === 'body' ? caret : null}
         />
       </div>

@@ -9,6 +9,12 @@ import { bodyFromEditorState, editorStateFromBody } from '../body';
 /** Update tag of a body loaded from outside (a reload, another revision): it is not an edit. */
 const LOAD_TAG = 'yeban-load-body';
 
+/** Every body an editor reported through `onChange`: handed back as the `body` prop, it is what that editor shows. */
+const reports = new WeakSet<BodyJSON>();
+
+/** Whether this body object came out of an editor (so passing it back to the editor that made it changes nothing). */
+export const isEditorReport = (body: BodyJSON): boolean => reports.has(body);
+
 /**
  * Keeps the editor and the `body` prop in step: every edit is reported through `onChange` as a story
  * body (not while an input method is still composing — the composed text arrives when it commits), and
@@ -29,6 +35,7 @@ export function BodySyncPlugin({ body, onChange, history }: { body: BodyJSON; on
         // format toggled on an empty selection) is not an edit: the story must not turn 'unsaved'.
         if (jsonEqual(next, reported.current)) return;
         reported.current = next;
+        reports.add(next);
         onChangeRef.current(next);
       }),
     [editor],
