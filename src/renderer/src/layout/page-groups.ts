@@ -86,7 +86,12 @@ export function inkBox(run: PageGroup): InkBox {
 
 const FNV_PRIME = 0x01000193;
 const FNV_START = 0x811c9dc5;
-const mix = (h: number, n: number): number => Math.imul(h ^ n, FNV_PRIME);
+/**
+ * FNV-1a's step, kept to 30 bits: a small integer (a V8 Smi) is never boxed, where a 32-bit digest handed between
+ * functions V8 has not inlined became a heap number per step (~60 KB of garbage a keystroke, digesting the lines after
+ * an edit).
+ */
+const mix = (h: number, n: number): number => Math.imul(h ^ n, FNV_PRIME) & 0x3fffffff;
 const num = (h: number, v: number | undefined): number => mix(h, v === undefined ? 0x7fffffff : Math.round(v * 1000) | 0);
 const str = (h: number, s: string): number => {
   for (let i = 0; i < s.length; i++) h = mix(h, s.charCodeAt(i));
