@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type DisplayItem, type DisplayPage, type GlyphItem } from '../../src/core/display/types';
 import { inkBox, pageGroups } from '../../src/renderer/src/layout/page-groups';
@@ -90,6 +91,45 @@ describe('page runs of stories a keystroke did not touch', () => {
     const hashes = pageGroups(page(swapped)).map((g) => g.hash);
     expect(hashes).toEqual(pageGroups(page(structuredClone(swapped))).map((g) => g.hash));
     expect(hashes).not.toEqual(pageGroups(page(shared)).map((g) => g.hash));
+  });
+});
+
+describe('page runs taken whole from an earlier cut', () => {
+  const keyed = (gs: ReturnType<typeof pageGroups>) => gs.map((g) => [g.key, g.owner, g.hash, g.items.length, g.originX, g.originY]);
+  const items = (): DisplayItem[] => [glyph('', 0), rule, ...column('a', 100, 100, [1, 2, 3]), ...column('b', 300, 100, [4, 5]), ...column('c', 500, 100, [6, 7])];
+
+  it('are cut again when a rule now follows the stretch (a rule belongs to the stretch it is drawn in)', () => {
+    const shared = items();
+    pageGroups(page(shared));
+    const ruled = [...shared.slice(0, 11), { ...rule, y1: 140, y2: 140 }, ...shared.slice(11)];
+    expect(keyed(pageGroups(page(ruled)))).toEqual(keyed(pageGroups(page(structuredClone(ruled)))));
+  });
+
+  it('give the same runs as a fresh cut, whatever was cut before and however the page changed since', () => {
+    // Pages made of the same item objects, edited (items dropped, new ones put in, rules put in), cut one after
+    // another with and without a story being written: every cut equals a cut of fresh copies.
+    const pool = items();
+    const edit = fc.oneof(
+      fc.record({ drop: fc.nat(), n: fc.integer({ min: 1, max: 4 }) }),
+      fc.record({ put: fc.nat(), owner: fc.constantFrom('', 'a', 'b', 'c', 'd'), gid: fc.integer({ min: 1, max: 9 }), ruled: fc.boolean() }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(edit, { maxLength: 4 }), { minLength: 1, maxLength: 5 }), fc.constantFrom(null, 'a', 'b'), (rounds, writing) => {
+        let current = [...pool];
+        for (const edits of rounds) {
+          for (const e of edits) {
+            if ('drop' in e) current.splice(e.drop % Math.max(1, current.length), e.n);
+            else {
+              const made: DisplayItem = e.ruled ? { ...rule, y1: 100 + e.gid, y2: 100 + e.gid } : at(e.owner, 100 + e.gid * 10, 100 + e.gid * 13, e.gid);
+              current.splice(e.put % (current.length + 1), 0, made);
+            }
+          }
+          if (current.length === 0) current = [...pool];
+          expect(keyed(pageGroups(page(current), writing))).toEqual(keyed(pageGroups(page(structuredClone(current)), writing)));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -228,18 +228,42 @@ function ownerRuns(all: readonly DisplayItem[], from: number, to: number, owner:
  * The runs of one owner's stretch, by its first item: a story the keystroke did not touch keeps its item objects
  * (the layout engine reuses them), so its runs are taken as they were instead of digesting its glyphs again.
  */
-const madeRuns = new WeakMap<DisplayItem, { readonly items: readonly DisplayItem[]; readonly runs: Run[]; readonly cut: RunCut }>();
+interface MadeRuns {
+  readonly items: readonly DisplayItem[];
+  readonly runs: Run[];
+  readonly cut: RunCut;
+}
+const madeRuns = new WeakMap<DisplayItem, MadeRuns>();
 
 function cachedOwnerRuns(all: readonly DisplayItem[], from: number, to: number, owner: string, cut: RunCut): Run[] {
   const made = madeRuns.get(all[from]!);
-  if (made && made.items.length === to - from && made.runs[0]?.owner === owner && made.cut === cut) {
-    let same = true;
-    for (let i = from; i < to && same; i++) same = all[i] === made.items[i - from];
-    if (same) return made.runs;
-  }
+  if (made && made.items.length === to - from && made.runs[0]?.owner === owner && made.cut === cut && sameItems(all, from, made.items)) return made.runs;
   const runs = ownerRuns(all, from, to, owner, cut);
   madeRuns.set(all[from]!, { items: all.slice(from, to), runs, cut });
   return runs;
+}
+
+/** Whether `all` holds `items`' very objects from `from` on. */
+function sameItems(all: readonly DisplayItem[], from: number, items: readonly DisplayItem[]): boolean {
+  if (from + items.length > all.length) return false;
+  for (let i = 0; i < items.length; i++) if (all[from + i] !== items[i]) return false;
+  return true;
+}
+
+/**
+ * The stretch of `owner` starting at `from` as cut before, when it is the same item objects and ends where it ended
+ * (the next item is another owner's, or there is none); else null. Its items' owners need not be read again: the
+ * same objects have the same owners.
+ */
+function knownStretch(all: readonly DisplayItem[], from: number, owner: string, cut: RunCut): MadeRuns | null {
+  const made = madeRuns.get(all[from]!);
+  if (!made || made.cut !== cut || made.runs[0]?.owner !== owner || !sameItems(all, from, made.items)) return null;
+  const end = from + made.items.length;
+  if (end < all.length) {
+    const next = ownerOf(all[end]!);
+    if (next === null || next === owner) return null;
+  }
+  return made;
 }
 
 /**
@@ -256,24 +280,42 @@ export function pageGroups(page: DisplayPage, writing: string | null = null): Pa
   const out: PageGroup[] = [];
   const seen = new Map<string, number>();
   const items = page.items;
-  let owner = '';
-  let from = 0;
-  const take = (to: number) => {
-    if (to === from) return;
-    const cut: RunCut = writing === null ? 'chunks' : owner !== '' && owner === writing ? 'lines' : 'columns';
-    for (const run of cachedOwnerRuns(items, from, to, owner, cut)) {
+  const cutOf = (o: string): RunCut => (writing === null ? 'chunks' : o !== '' && o === writing ? 'lines' : 'columns');
+  const push = (runs: readonly Run[]) => {
+    for (const run of runs) {
       const n = seen.get(run.id) ?? 0;
       seen.set(run.id, n + 1);
       out.push({ key: `${run.id}~${n}`, owner: run.owner, items: run.items, originX: run.originX, originY: run.originY, hash: run.hash, hasImage: run.hasImage });
     }
+  };
+  let owner = '';
+  let from = 0;
+  const take = (to: number) => {
+    if (to === from) return;
+    push(cachedOwnerRuns(items, from, to, owner, cutOf(owner)));
     from = to;
   };
-  for (let i = 0; i < items.length; i++) {
+  let i = 0;
+  while (i < items.length) {
+    if (i === from) {
+      // A stretch cut before, item for item (a story the keystroke did not touch): taken whole, its owners unread.
+      const made = knownStretch(items, from, owner, cutOf(owner));
+      if (made) {
+        push(made.runs);
+        from += made.items.length;
+        if (from === items.length) return out;
+        owner = ownerOf(items[from]!)!;
+        i = from;
+        continue;
+      }
+    }
     const o = ownerOf(items[i]!);
     if (o !== null && o !== owner) {
       take(i);
       owner = o;
+      continue;
     }
+    i++;
   }
   take(items.length);
   return out;
