@@ -56,6 +56,22 @@ let edits: Story[] = [];
 let editIndex = 0;
 const LEAD = 'zhaoshang-yinqiang';
 
+/** The 24-page issue laid out once, and one story's body edited by a character before each run (two edits in turn). */
+const editedIssue24: Pick<BenchCase, 'setup' | 'beforeEach'> = {
+  async setup() {
+    const g = generateIssue();
+    issue24 = await prepared(g.issue, new Map(g.stories.map((s) => [s.id, s])));
+    const first = need(g.stories[0]);
+    edits = [editOf(first, 0), editOf(first, 1)];
+    issue24.engine.layout(issue24.meta, issue24.stories);
+  },
+  beforeEach() {
+    const s = need(issue24);
+    const story = edits[editIndex++ % 2]!;
+    s.stories.set(story.id, story);
+  },
+};
+
 export const cases: BenchCase[] = [
   {
     group: 'layout',
@@ -105,18 +121,7 @@ export const cases: BenchCase[] = [
   {
     group: 'layout',
     name: '24 版整期改一个字后重排（只重排该稿及其所在版）',
-    async setup() {
-      const g = generateIssue();
-      issue24 = await prepared(g.issue, new Map(g.stories.map((s) => [s.id, s])));
-      const first = need(g.stories[0]);
-      edits = [editOf(first, 0), editOf(first, 1)];
-      issue24.engine.layout(issue24.meta, issue24.stories);
-    },
-    beforeEach() {
-      const s = need(issue24);
-      const story = edits[editIndex++ % 2]!;
-      s.stories.set(story.id, story);
-    },
+    ...editedIssue24,
     run: () => need(issue24).engine.layout(need(issue24).meta, need(issue24).stories),
     target: { value: 2, unit: 'ms', label: '24 版整期一字之改重排 ≤ 2 ms' },
   },
@@ -126,18 +131,7 @@ export const cases: BenchCase[] = [
     // loaded, then lay out. The check gathers the furniture of every page only for an issue object it has not seen.
     name: '24 版整期改一个字：字体就绪检查 + 重排（写稿台每次按键）',
     iterations: 300,
-    async setup() {
-      const g = generateIssue();
-      issue24 = await prepared(g.issue, new Map(g.stories.map((s) => [s.id, s])));
-      const first = need(g.stories[0]);
-      edits = [editOf(first, 0), editOf(first, 1)];
-      issue24.engine.layout(issue24.meta, issue24.stories);
-    },
-    beforeEach() {
-      const s = need(issue24);
-      const story = edits[editIndex++ % 2]!;
-      s.stories.set(story.id, story);
-    },
+    ...editedIssue24,
     run: () => {
       const { ts, engine, meta, stories } = need(issue24);
       if (!ts.prepared(meta, stories)) throw new Error('a font of the edit is not loaded');
