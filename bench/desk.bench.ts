@@ -182,7 +182,7 @@ async function startTyping(extraArgs: readonly string[]): Promise<Typing> {
 }
 
 /** Closes a launch, and says what it measured: its own p95, and the work until the page's commit. */
-async function stopTyping(typing: Typing, launch: number): Promise<number> {
+async function stopTyping(typing: Typing, launch: number): Promise<void> {
   const pick = async (name: string) => (await measures(typing.host.page, name)).slice(-typing.measured).sort((a, b) => a - b);
   const [keys, commit] = [await pick('yeban:keystroke'), await pick('yeban:keystroke:commit')];
   const q = (a: number[], p: number) => a[Math.floor(a.length * p)]!.toFixed(1);
@@ -191,7 +191,6 @@ async function stopTyping(typing: Typing, launch: number): Promise<number> {
   await typing.host.close();
   await typing.f.server.close();
   await rm(typing.f.temp, { recursive: true, force: true });
-  return keys.length;
 }
 
 /**

@@ -235,9 +235,8 @@ interface MadeRuns {
 }
 const madeRuns = new WeakMap<DisplayItem, MadeRuns>();
 
-function cachedOwnerRuns(all: readonly DisplayItem[], from: number, to: number, owner: string, cut: RunCut): Run[] {
-  const made = madeRuns.get(all[from]!);
-  if (made && made.items.length === to - from && made.runs[0]?.owner === owner && made.cut === cut && sameItems(all, from, made.items)) return made.runs;
+/** A stretch cut anew, remembered by its first item for the next page (knownStretch). */
+function rememberedOwnerRuns(all: readonly DisplayItem[], from: number, to: number, owner: string, cut: RunCut): Run[] {
   const runs = ownerRuns(all, from, to, owner, cut);
   madeRuns.set(all[from]!, { items: all.slice(from, to), runs, cut });
   return runs;
@@ -290,9 +289,10 @@ export function pageGroups(page: DisplayPage, writing: string | null = null): Pa
   };
   let owner = '';
   let from = 0;
+  // Every stretch start was offered to knownStretch first: what reaches here is cut anew.
   const take = (to: number) => {
     if (to === from) return;
-    push(cachedOwnerRuns(items, from, to, owner, cutOf(owner)));
+    push(rememberedOwnerRuns(items, from, to, owner, cutOf(owner)));
     from = to;
   };
   let i = 0;
